@@ -1,0 +1,3 @@
+"""Static bilingual (Arabic/English) explainer site generator."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,211 @@
+"""The article model and its on-disk form, ``ar.md``: front matter plus anchored blocks.
+
+``ar.md`` is the clean Arabic source a writer may edit. Every block carries a stable anchor id
+in Python-Markdown ``attr_list`` syntax: a paragraph ends with a line ``{: #p-1a2b3c }``, a heading
+ends with `` {: #s-1a2b3c }``. The same ids are the ``msgctxt`` of the English catalog entries and
+the paragraph anchors of both generated pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+
+from . import yamlio
+from .errors import InputError, Problem
+
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+
+# The article metadata schema, declared once: key -> (required, description).
+META_FIELDS: dict[str, tuple[bool, str]] = {
+    "title": (True, "the article title"),
+    "author": (False, "the author's name"),
+    "editor": (False, "the editor's name"),
+    "publisher": (False, "the site the article was scraped from"),
+    "image_credit": (False, "the credit line of the article image"),
+    "source_notice": (False, "the 'view original' notice of the source page"),
+    "disclaimer": (False, "the publisher's disclaimer, in its own language"),
+}
+IMPORT_FIELDS: dict[str, tuple[bool, str]] = {
+    "seed": (True, "file name of the imported seed"),
+    "encoding": (True, "encoding the seed was decoded from"),
+    "digest": (True, "digest of this file as written by the import"),
+}
+# Metadata that is translated, with its catalog context, in page order.
+TRANSLATED_META = (
+    ("title", "title"),
+    ("author", "byline.author"),
+    ("editor", "byline.editor"),
+    ("image_credit", "caption.image_credit"),
+    ("source_notice", "notice.source"),
+)
+
+ID_RE = re.compile(r"^[ps]-[0-9a-f]{6,40}$")
+_PARA_ATTR_RE = re.compile(r"^\{:\s*#(?P<id>[^\s}]+)\s*\}$")
+_HEADING_RE = re.compile(r"^(?P<hashes>#{2,6})\s+(?P<text>.*?)(?:\s*\{:\s*#(?P<id>[^\s}]+)\s*\})?\s*$")
+_DIGEST_LINE_RE = re.compile(r"^  digest: .*$", re.M)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading or a paragraph of the article body, as Markdown text."""
+
+    kind: str
+    text: str
+    id: str = ""
+    line: int = 0  # 1-based line in ar.md where the block starts (0 when not from a file)
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    meta: dict[str, str]
+    blocks: tuple[Block, ...]
+    imported: dict[str, str] = field(default_factory=dict)
+    meta_lines: dict[str, int] = field(default_factory=dict)
+    derived_ids: tuple[int, ...] = ()  # lines of blocks written without an anchor id
+
+
+def make_id(kind: str, text: str, taken: set[str]) -> str:
+    """A short id derived from the block text, lengthened until it is unique."""
+    prefix = "s" if kind == HEADING else "p"
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    for size in range(6, 41, 2):
+        candidate = f"{prefix}-{digest[:size]}"
+        if candidate not in taken:
+            return candidate
+    raise AssertionError("sha1 collision")  # pragma: no cover
+
+
+def digest_of(text: str) -> str:
+    body = _DIGEST_LINE_RE.sub("  digest:", text)
+    return "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def dump(article: Article) -> str:
+    """The ``ar.md`` text of an article, with the import digest filled in."""
+    meta = {key: article.meta[key] for key in META_FIELDS if article.meta.get(key)}
+    front = dict(meta)
+    if article.imported:
+        front["import"] = {key: article.imported.get(key, "") for key in IMPORT_FIELDS}
+        front["import"]["digest"] = ""
+    parts = ["---\n", yamlio.dump(front), "---\n"]
+    for block in article.blocks:
+        if block.kind == HEADING:
+            parts.append(f"\n{'#' * block.level} {block.text} {{: #{block.id} }}\n")
+        else:
+            parts.append(f"\n{block.text}\n{{: #{block.id} }}\n")
+    text = "".join(parts)
+    if article.imported:
+        text = text.replace("  digest: ''\n", f"  digest: {digest_of(text)}\n", 1)
+    return text
+
+
+def is_edited(text: str) -> bool:
+    """True when ``ar.md`` no longer matches the digest the import wrote into it."""
+    match = re.search(r"^  digest: (\S+)$", text, re.M)
+    return match is None or match.group(1) != digest_of(text)
+
+
+def _check_fields(data: object, schema: dict[str, tuple[bool, str]], path: str,
+                  lines: dict[str, int], where: str) -> list[Problem]:
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        return [Problem(path, lines.get("", 1), f"{where}: expected a mapping, found {type(data).__name__}")]
+    for key, value in data.items():
+        line = lines.get(key, 1)
+        if key not in schema and not (where == "front matter" and key == "import"):
+            known = ", ".join(schema)
+            problems.append(Problem(path, line, f"{where}: unknown key '{key}' (expected one of: {known})"))
+        elif key in schema and not isinstance(value, str):
+            problems.append(Problem(
+                path, line, f"{where}: key '{key}' expected text, found {type(value).__name__}"))
+    for key, (required, description) in schema.items():
+        if required and not data.get(key):
+            problems.append(Problem(path, lines.get("", 1), f"{where}: missing key '{key}' ({description})"))
+    return problems
+
+
+def _key_lines(front: str, first_line: int) -> dict[str, int]:
+    lines: dict[str, int] = {"": first_line - 1}
+    for number, line in enumerate(front.split("\n"), start=first_line):
+        match = re.match(r"^\s*([A-Za-z_]+):", line)
+        if match and match.group(1) not in lines:
+            lines[match.group(1)] = number
+    return lines
+
+
+def parse(text: str, path: str, slug: str) -> Article:
+    """Read ``ar.md``; every problem is collected and raised at once with its line."""
+    problems: list[Problem] = []
+    lines = text.split("\n")
+    if not lines or lines[0] != "---":
+        raise InputError(Problem(path, 1, "expected front matter starting with '---', found "
+                                 f"{lines[0][:40]!r}" if lines else "an empty file"))
+    try:
+        end = lines.index("---", 1)
+    except ValueError:
+        raise InputError(Problem(path, 1, "front matter is not closed by a '---' line")) from None
+    front_text = "\n".join(lines[1:end])
+    data = yamlio.load(front_text, path, first_line=2) or {}
+    key_lines = _key_lines(front_text, 2)
+    problems += _check_fields(data, META_FIELDS, path, key_lines, "front matter")
+    imported = data.get("import") if isinstance(data, dict) else None
+    if imported is not None:
+        problems += _check_fields(imported, IMPORT_FIELDS, path, key_lines, "front matter 'import'")
+    meta = {k: v for k, v in (data.items() if isinstance(data, dict) else ()) if k in META_FIELDS
+            and isinstance(v, str)}
+
+    blocks: list[Block] = []
+    chunk: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if not chunk:
+            return
+        first, head = chunk[0]
+        heading = _HEADING_RE.match(head) if len(chunk) == 1 else None
+        if heading:
+            blocks.append(Block(HEADING, heading.group("text"), heading.group("id") or "", first,
+                                len(heading.group("hashes"))))
+        else:
+            attr = _PARA_ATTR_RE.match(chunk[-1][1])
+            body = chunk[:-1] if attr else chunk
+            if not body:
+                problems.append(Problem(path, first, "anchor line without a paragraph above it"))
+            else:
+                blocks.append(Block(PARAGRAPH, "\n".join(t for _, t in body),
+                                    attr.group("id") if attr else "", first))
+        chunk.clear()
+
+    for number, line in enumerate(lines[end + 1:], start=end + 2):
+        if line.strip():
+            chunk.append((number, line.rstrip()))
+        else:
+            flush()
+    flush()
+
+    taken = {b.id for b in blocks if b.id}
+    seen: dict[str, int] = {}
+    result: list[Block] = []
+    derived: list[int] = []
+    for block in blocks:
+        if block.id and not ID_RE.match(block.id):
+            problems.append(Problem(path, block.line, f"anchor id '{block.id}' expected the form "
+                                    "'p-' or 's-' followed by hex digits"))
+        if block.id in seen:
+            problems.append(Problem(path, block.line, f"anchor id '{block.id}' is used twice "
+                                    f"(first at line {seen[block.id]})"))
+        if block.id:
+            seen[block.id] = block.line
+        else:
+            new_id = make_id(block.kind, block.text, taken)
+            taken.add(new_id)
+            derived.append(block.line)
+            block = replace(block, id=new_id)
+        result.append(block)
+    if problems:
+        raise InputError(problems)
+    return Article(slug, meta, tuple(result), dict(imported or {}), key_lines, tuple(derived))

@@ -1,0 +1,191 @@
+"""The English translation catalog (``en.po``), managed with Babel.
+
+Babel does the gettext work; this module fills two gaps of ``Catalog.update`` for catalogs whose
+entries carry stable ``msgctxt`` ids: a changed source keeps the translation of the entry with the
+*same context* (fuzzy, with the previous msgid) even when difflib would not match the texts, and an
+entry whose source comes back gets its translation back from the obsolete entries.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from .article import TRANSLATED_META, Article
+from .errors import InputError, Problem
+
+TARGET_LOCALE = "en"
+SOURCE_NAME = "ar.md"
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable unit of an article: its context id, Arabic text and line in ar.md."""
+
+    context: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Stats:
+    total: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+
+
+@dataclass
+class UpdateReport:
+    added: int = 0
+    fuzzy: int = 0
+    obsoleted: int = 0
+    restored: int = 0
+
+
+def segments(article: Article) -> list[Segment]:
+    """The article's translatable segments in page order."""
+    out = [Segment(ctx, article.meta[key], article.meta_lines.get(key, 0))
+           for key, ctx in TRANSLATED_META if article.meta.get(key)]
+    out += [Segment(block.id, block.text, block.line) for block in article.blocks]
+    return out
+
+
+def template(article: Article) -> Catalog:
+    """A POT-like catalog of the article's segments, with ``#:`` locations into ar.md."""
+    pot = Catalog(project=article.slug, creation_date=EPOCH, revision_date=EPOCH, fuzzy=False)
+    for seg in segments(article):
+        pot.add(seg.text, context=seg.context, locations=[(SOURCE_NAME, seg.line)] if seg.line else [])
+    return pot
+
+
+def new_catalog(article: Article, created: datetime | None = None) -> Catalog:
+    """An empty English catalog for ``article`` (dated ``created``, default SOURCE_DATE_EPOCH or now)."""
+    if created is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        created = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else \
+            datetime.now(timezone.utc).replace(second=0, microsecond=0)
+    return Catalog(
+        locale=TARGET_LOCALE, project=article.slug, version="1", creation_date=created,
+        revision_date=created, fuzzy=False, language_team="English", last_translator="",
+        msgid_bugs_address="", copyright_holder="",
+        header_comment=(f"# English translation of the article '{article.slug}'.\n"
+                        f"# Source: {SOURCE_NAME} in this folder (Arabic). Each msgctxt is the anchor id\n"
+                        "# of its paragraph; '# ' comments are translator's notes shown on the page."))
+
+
+def update(catalog: Catalog, pot: Catalog) -> UpdateReport:
+    """Bring ``catalog`` in line with ``pot`` (Babel's update, plus context and obsolete matching).
+
+    No translation is lost: an entry whose source changed keeps its translation as fuzzy, with
+    the previous msgid; an entry whose source is gone is kept as obsolete; an entry whose exact
+    source comes back (from the obsolete ones or elsewhere in the catalog) gets its translation back.
+    """
+    before = dict(catalog._messages)  # noqa: SLF001 - Babel keeps no public key view
+    old_obsolete = dict(catalog.obsolete)
+    by_context = {m.context: m for m in before.values() if m.context and m.string}
+    by_text: dict[str, Message] = {}
+    for message in list(before.values()) + list(old_obsolete.values()):
+        if message.id and message.string:
+            by_text.setdefault(message.id, message)
+    catalog.update(pot, update_creation_date=False, keep_user_comments=True)
+
+    report = UpdateReport()
+    carried: set[tuple[str, str | None]] = set()  # old entries whose translation lives on
+    for message in catalog:
+        if not message.id:
+            continue
+        key = (message.id, message.context)
+        if key in before:
+            carried.add(key)
+            continue
+        old = old_obsolete.get(key) or by_text.get(message.id)
+        if old is not None:
+            _take(message, old, fuzzy=False)
+            report.restored += 1
+        elif message.context in by_context:
+            old = by_context[message.context]
+            _take(message, old, fuzzy=True)
+        elif message.previous_id:
+            old = next((m for m in before.values() if m.id == message.previous_id[0]), None)
+        if old is not None:
+            carried.add((old.id, old.context))
+        if message.string and message.fuzzy:
+            report.fuzzy += 1
+        elif not message.string:
+            report.added += 1
+    for key in list(catalog.obsolete):
+        if key in carried and key not in old_obsolete:
+            del catalog.obsolete[key]
+    for key, message in before.items():
+        if message.id and key not in carried and key not in catalog.obsolete:
+            catalog.obsolete[key] = message
+    for key in list(catalog.obsolete):
+        if catalog.get(*key) is not None:
+            del catalog.obsolete[key]
+    report.obsoleted = len(set(catalog.obsolete) - set(old_obsolete))
+    return report
+
+
+def _take(message: Message, old: Message, fuzzy: bool) -> None:
+    message.string = old.string
+    message.user_comments = list(old.user_comments)
+    if fuzzy:
+        message.flags.add("fuzzy")
+        message.previous_id = [old.id]
+    else:
+        message.flags.discard("fuzzy")
+        message.previous_id = []
+
+
+def read(data: bytes, path: str) -> Catalog:
+    """Parse ``en.po`` bytes; syntax errors are reported with the file and 1-based line."""
+    try:
+        return read_po(io.BytesIO(data), locale=TARGET_LOCALE, abort_invalid=True)
+    except PoFileError as exc:
+        message = str(exc).rsplit(" on ", 1)[0]
+        raise InputError(Problem(path, exc.lineno + 1, f"invalid PO file: {message}")) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(Problem(path, None, f"invalid PO file: {exc}")) from None
+
+
+def dump(catalog: Catalog) -> bytes:
+    """The catalog as PO bytes: template order, previous msgids kept, obsolete entries last."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=76, include_previous=True, sort_output=False)
+    return buffer.getvalue()
+
+
+def stats(catalog: Catalog) -> Stats:
+    messages = [m for m in catalog if m.id]
+    fuzzy = sum(1 for m in messages if m.string and m.fuzzy)
+    translated = sum(1 for m in messages if m.string and not m.fuzzy)
+    return Stats(len(messages), translated, fuzzy, len(messages) - translated - fuzzy,
+                 len(catalog.obsolete))
+
+
+@dataclass(frozen=True)
+class Translation:
+    text: str
+    fuzzy: bool = False
+    previous: str = ""
+    notes: tuple[str, ...] = ()
+
+
+def translations(catalog: Catalog) -> dict[str, Translation]:
+    """Context id -> translation (empty text when untranslated)."""
+    out: dict[str, Translation] = {}
+    for message in catalog:
+        if message.id and message.context:
+            out[message.context] = Translation(
+                message.string or "", bool(message.string) and message.fuzzy,
+                message.previous_id[0] if message.previous_id else "",
+                tuple(message.user_comments))
+    return out

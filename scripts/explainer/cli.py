@@ -1,0 +1,151 @@
+"""The ``explainer`` command: a thin layer over the stage functions.
+
+Exit codes: 0 success, 1 problems found in content, 2 usage or input errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from . import project
+from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, ContentError, ExplainerError
+
+log = logging.getLogger("explainer")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with the usage line
+        self.print_usage(sys.stderr)
+        log.error("%s", message)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="explainer", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, help="project folder (default: found from the current folder)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="also list every file written")
+    parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    add = sub.add_parser("add", help="import a seed article into content/articles/SLUG/")
+    add.add_argument("seed", type=Path, help="the scraped article (text file, any common encoding)")
+    add.add_argument("--slug", required=True, help="folder and URL name of the article")
+    add.add_argument("--force", action="store_true", help="replace an ar.md edited since its import")
+    gen = sub.add_parser("generate", help="write the pages under docs/ from content/")
+    gen.add_argument("--strict", action="store_true", help="untranslated or fuzzy entries are errors")
+    build = sub.add_parser("build", help="generate the pages and build the site with MkDocs")
+    build.add_argument("--strict", action="store_true",
+                       help="untranslated or fuzzy entries and MkDocs warnings are errors")
+    build.add_argument("--site-dir", type=Path, help="output folder (default: site/)")
+    serve = sub.add_parser("serve", help="live preview that regenerates pages on every change")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    sub.add_parser("stats", help="per article and language: segments total/translated/fuzzy/untranslated")
+    return parser
+
+
+def _setup_logging(verbose: bool, quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s" if not quiet else "%(message)s"))
+    root = logging.getLogger("explainer")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO)
+    root.propagate = False
+
+
+def _cmd_add(paths: project.Paths, args: argparse.Namespace) -> int:
+    result = project.add(paths, args.seed, args.slug, force=args.force)
+    report = result.report
+    if report is None:
+        return EXIT_OK
+    log.info("encoding found: %s", report.encoding)
+    for first, last in report.duplicate_runs:
+        log.info("duplicate block dropped: lines %d-%d repeat earlier lines", first, last)
+    for key, line in report.boilerplate:
+        log.info("boilerplate moved to metadata: line %d -> %s", line, key)
+    log.info("punctuation spacing fixed in %d place(s)", report.punctuation_fixes)
+    log.info("found %d heading(s) and %d paragraph(s)", report.headings, report.paragraphs)
+    for warning in report.warnings:
+        log.warning("%s", warning)
+    if result.update is not None:
+        u = result.update
+        log.info("en.po: %d new, %d fuzzy, %d restored, %d made obsolete", u.added, u.fuzzy,
+                 u.restored, u.obsoleted)
+    for path in result.written:
+        log.info("wrote %s", path)
+    if not result.written:
+        log.info("nothing changed")
+    return EXIT_OK
+
+
+def _report_generation(result: project.GenerateResult) -> None:
+    for problem in result.warnings:
+        log.warning("%s", problem)
+    for path in result.written:
+        log.debug("wrote %s", path)
+    for path in result.removed:
+        log.info("removed stale page %s", path)
+    log.info("generated %d article(s); %d file(s) changed", len(result.articles), len(result.written))
+
+
+def _cmd_generate(paths: project.Paths, args: argparse.Namespace) -> int:
+    _report_generation(project.generate(paths, strict=args.strict))
+    return EXIT_OK
+
+
+def _cmd_build(paths: project.Paths, args: argparse.Namespace) -> int:
+    _report_generation(project.generate(paths, strict=args.strict))
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(paths.root / "mkdocs.yml")]
+    if args.strict:
+        command.append("--strict")
+    if args.site_dir:
+        command += ["--site-dir", str(args.site_dir.resolve())]
+    log.info("running %s", " ".join(command[1:]))
+    env = dict(os.environ, EXPLAINER_GENERATED="1")
+    if subprocess.run(command, cwd=paths.root, env=env, check=False).returncode != 0:
+        raise ContentError("mkdocs build failed: see its messages above")
+    return EXIT_OK
+
+
+def _cmd_serve(paths: project.Paths, args: argparse.Namespace) -> int:
+    _report_generation(project.generate(paths))
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(paths.root / "mkdocs.yml"),
+               "--dev-addr", args.dev_addr]
+    return subprocess.run(command, cwd=paths.root, check=False).returncode
+
+
+def _cmd_stats(paths: project.Paths, _: argparse.Namespace) -> int:
+    rows = [("article", "lang", "total", "translated", "fuzzy", "untranslated")]
+    for slug, per_lang in project.stats(paths).items():
+        for lang, s in per_lang.items():
+            rows.append((slug, lang, str(s.total), str(s.translated), str(s.fuzzy), str(s.untranslated)))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        sys.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n")
+    return EXIT_OK
+
+
+COMMANDS = {"add": _cmd_add, "generate": _cmd_generate, "build": _cmd_build, "serve": _cmd_serve,
+            "stats": _cmd_stats}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    _setup_logging(args.verbose, args.quiet)
+    try:
+        root = args.root.resolve() if args.root else project.find_root(Path.cwd().resolve())
+        return COMMANDS[args.command](project.Paths(root), args)
+    except ExplainerError as exc:
+        for problem in exc.problems:
+            log.error("%s", problem)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        log.error("interrupted")
+        return EXIT_CONTENT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

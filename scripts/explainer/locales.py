@@ -1,0 +1,75 @@
+"""Per-language facts, from Babel's locale data, and the few interface labels the pages need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+
+SOURCE_LANG = "ar"
+TARGET_LANG = "en"
+LANGUAGES = (SOURCE_LANG, TARGET_LANG)
+
+
+@dataclass(frozen=True)
+class LanguageFacts:
+    code: str
+    direction: str  # "rtl" or "ltr"
+    name: str  # the language's name in itself
+    names: dict[str, str]  # the language's name in each site language
+
+
+@lru_cache(maxsize=None)
+def facts(code: str) -> LanguageFacts:
+    locale = Locale.parse(code)
+    direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
+    names = {other: locale.get_display_name(Locale.parse(other)) for other in LANGUAGES}
+    return LanguageFacts(code, direction, locale.get_display_name(locale), names)
+
+
+def other(code: str) -> str:
+    return TARGET_LANG if code == SOURCE_LANG else SOURCE_LANG
+
+
+# Interface labels of the generated pages, in each site language.
+LABELS: dict[str, dict[str, str]] = {
+    "ar": {
+        "author": "المؤلف",
+        "editor": "المحرر",
+        "publisher": "الناشر",
+        "image_credit": "مصدر الصورة",
+        "source": "المصدر",
+        "disclaimer": "إخلاء مسؤولية الناشر",
+        "articles": "المقالات",
+        "home_title": "مقالات مشروحة",
+        "home_intro": "مقالات إخبارية بالعربية مع ترجمتها الإنجليزية، فقرة بفقرة.",
+        "read_in": "اقرأ بالإنجليزية",
+        "about_article": "عن هذا المقال",
+        "translator_note": "ملاحظة المترجم",
+        "untranslated": "لم تُترجم هذه الفقرة بعد؛ النص العربي الأصلي معروض.",
+        "fuzzy": "الترجمة متأخرة عن النص الأصلي",
+        "paragraphs": "فقرة",
+        "translated_from": "",
+    },
+    "en": {
+        "author": "Author",
+        "editor": "Editor",
+        "publisher": "Publisher",
+        "image_credit": "Image credit",
+        "source": "Source",
+        "disclaimer": "Publisher's disclaimer",
+        "articles": "Articles",
+        "home_title": "Explained articles",
+        "home_intro": "Arabic news articles with their English translation, paragraph by paragraph.",
+        "read_in": "Read in Arabic",
+        "about_article": "About this article",
+        "translator_note": "Translator's note",
+        "untranslated": "This paragraph is not translated yet; the Arabic original is shown.",
+        "fuzzy": "Translation behind the source",
+        "paragraphs": "paragraphs",
+        "translated_from": "Translated from the Arabic. Translator's notes explain where the "
+                           "Arabic text, itself a machine translation from Chinese, was read for "
+                           "what its author meant.",
+    },
+}

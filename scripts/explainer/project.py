@@ -1,0 +1,283 @@
+"""The project on disk: where sources and outputs live, and the stages run over them.
+
+This is the I/O edge: it reads files, calls the pure stage functions, and writes results via
+:func:`explainer.fsio.write_if_changed`. Every problem is collected before anything fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+
+from . import article as article_mod
+from . import catalog as catalog_mod
+from . import ingest, render
+from .article import Article
+from .errors import ConflictError, ContentError, InputError, Problem
+from .fsio import write_if_changed
+from .locales import LANGUAGES, SOURCE_LANG, TARGET_LANG
+
+log = logging.getLogger("explainer.project")
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FONT_PACKAGE = Path("node_modules/@fontsource/noto-sans-arabic/files")
+FONT_FILES = tuple(f"noto-sans-arabic-{subset}-{weight}-normal.woff2"
+                   for subset in ("arabic", "latin") for weight in (400, 700))
+DIGEST_RE = re.compile(r"^# digest: (?P<digest>sha256:[0-9a-f]{64})\n", re.M)
+
+
+@dataclass(frozen=True)
+class Paths:
+    root: Path
+
+    @property
+    def articles(self) -> Path:
+        return self.root / "content" / "articles"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    def article_dir(self, slug: str) -> Path:
+        return self.articles / slug
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding ``mkdocs.yml`` and ``content/``."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / "content").is_dir():
+            return folder
+    raise InputError(Problem(str(start), None, "not inside an explainer project "
+                             "(no mkdocs.yml with a content/ folder here or above)"))
+
+
+# --- import -------------------------------------------------------------------------------
+
+@dataclass
+class AddResult:
+    slug: str
+    report: ingest.ImportReport | None
+    written: list[str] = field(default_factory=list)
+    update: catalog_mod.UpdateReport | None = None
+
+
+def add(paths: Paths, seed: Path, slug: str, force: bool = False) -> AddResult:
+    """Import ``seed`` as article ``slug`` (source.txt, ar.md, en.po); idempotent."""
+    if not SLUG_RE.match(slug):
+        raise InputError(Problem("--slug", None, f"expected lowercase letters, digits and single "
+                                 f"hyphens (e.g. 'meta-ai-exodus'), found {slug!r}"))
+    try:
+        raw = seed.read_bytes()
+    except OSError as exc:
+        raise InputError(Problem(str(seed), None, f"cannot read the seed: {exc.strerror}")) from None
+    folder = paths.article_dir(slug)
+    source_path, ar_path, po_path = folder / "source.txt", folder / "ar.md", folder / "en.po"
+    previous: Article | None = None
+    if ar_path.exists():
+        ar_text = ar_path.read_text(encoding="utf-8")
+        same_seed = source_path.exists() and source_path.read_bytes() == raw
+        if same_seed and po_path.exists():
+            log.info("%s: already imported from this seed; nothing to do", paths.rel(folder))
+            return AddResult(slug, None)
+        if not same_seed and article_mod.is_edited(ar_text) and not force:
+            raise ConflictError(Problem(paths.rel(ar_path), None,
+                                        "was edited since it was imported; re-importing would overwrite "
+                                        "the edits (keep them, or pass --force to replace them)"))
+        previous = article_mod.parse(ar_text, paths.rel(ar_path), slug)
+    article, report = ingest.parse_seed(raw, str(seed), slug, previous)
+    ar_text = article_mod.dump(article)
+    parsed = article_mod.parse(ar_text, paths.rel(ar_path), slug)
+    catalog, update = _synced_catalog(parsed, po_path, paths)
+    result = AddResult(slug, report, update=update)
+    for path, data in ((source_path, raw), (ar_path, ar_text), (po_path, catalog_mod.dump(catalog))):
+        if write_if_changed(path, data):
+            result.written.append(paths.rel(path))
+    return result
+
+
+def _read_catalog(po_path: Path, article: Article, paths: Paths) -> Catalog:
+    if not po_path.exists():
+        return catalog_mod.new_catalog(article)
+    return catalog_mod.read(po_path.read_bytes(), paths.rel(po_path))
+
+
+def _synced_catalog(article: Article, po_path: Path, paths: Paths
+                    ) -> tuple[Catalog, catalog_mod.UpdateReport]:
+    catalog = _read_catalog(po_path, article, paths)
+    report = catalog_mod.update(catalog, catalog_mod.template(article))
+    return catalog, report
+
+
+# --- generation ---------------------------------------------------------------------------
+
+@dataclass
+class GenerateResult:
+    articles: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    stats: dict[str, catalog_mod.Stats] = field(default_factory=dict)
+
+
+def article_slugs(paths: Paths) -> list[str]:
+    if not paths.articles.is_dir():
+        return []
+    return sorted(p.name for p in paths.articles.iterdir() if (p / "ar.md").is_file())
+
+
+def load_article(paths: Paths, slug: str) -> tuple[Article, Catalog, bool]:
+    """Read an article and its catalog, updated to the current ar.md (True if the catalog changed)."""
+    folder = paths.article_dir(slug)
+    ar_path, po_path = folder / "ar.md", folder / "en.po"
+    article = article_mod.parse(ar_path.read_text(encoding="utf-8"), paths.rel(ar_path), slug)
+    catalog, _ = _synced_catalog(article, po_path, paths)
+    return article, catalog, article.derived_ids != ()
+
+
+def with_digest(text: str) -> str:
+    """Insert a digest of the page after its generated-file header, to notice hand edits."""
+    digest = "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return text.replace("explainer build`.\n", f"explainer build`.\n# digest: {digest}\n", 1)
+
+
+def hand_edited(text: str) -> bool:
+    match = DIGEST_RE.search(text)
+    if match is None:
+        return True
+    return "sha256:" + hashlib.sha256(DIGEST_RE.sub("", text, count=1).encode("utf-8")).hexdigest() \
+        != match.group("digest")
+
+
+def plan(paths: Paths) -> tuple[dict[Path, str], dict[Path, bytes], GenerateResult]:
+    """Everything generation would write: pages, updated catalogs, and the warnings found."""
+    result = GenerateResult()
+    pages: dict[Path, str] = {}
+    catalogs: dict[Path, bytes] = {}
+    problems: list[Problem] = []
+    entries: dict[str, list[render.ArticleEntry]] = {lang: [] for lang in LANGUAGES}
+    for slug in article_slugs(paths):
+        folder = paths.article_dir(slug)
+        try:
+            article, catalog, _ = load_article(paths, slug)
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        result.articles.append(slug)
+        for line in article.derived_ids:
+            result.warnings.append(Problem(paths.rel(folder / "ar.md"), line,
+                                           "block has no anchor id line such as '{: #p-… }'; an id "
+                                           "derived from its text is used until one is added"))
+        po_path = folder / "en.po"
+        catalogs[po_path] = catalog_mod.dump(catalog)
+        stats = catalog_mod.stats(catalog)
+        result.stats[slug] = stats
+        for message in catalog:
+            if message.id and (not message.string or message.fuzzy):
+                state = "fuzzy" if message.string else "untranslated"
+                line = _po_line(catalogs[po_path], message.context)
+                result.warnings.append(Problem(paths.rel(po_path), line,
+                                               f"{state} entry '{message.context}'"))
+        translations = catalog_mod.translations(catalog)
+        sources = [paths.rel(folder / "ar.md")]
+        for lang in LANGUAGES:
+            lang_sources = sources + ([paths.rel(po_path)] if lang == TARGET_LANG else [])
+            texts = render.localise(article, lang, translations)
+            page = render.article_page(article, lang, texts, lang_sources)
+            pages[paths.docs / lang / "articles" / f"{slug}.md"] = with_digest(page)
+            entries[lang].append(render.ArticleEntry(
+                slug, texts["title"], texts.get("byline.author"),
+                sum(1 for b in article.blocks if b.kind == "paragraph")))
+    if problems:
+        raise InputError(problems)
+    for lang in LANGUAGES:
+        page = render.home_page(lang, entries[lang], ["content/articles/*/ar.md", "en.po"])
+        pages[paths.docs / lang / "index.md"] = with_digest(page)
+    return pages, catalogs, result
+
+
+def _po_line(po: bytes, context: str | None) -> int | None:
+    needle = f'msgctxt "{context}"'.encode()
+    index = po.find(needle)
+    return po.count(b"\n", 0, index) + 1 if index >= 0 else None
+
+
+def generate(paths: Paths, strict: bool = False) -> GenerateResult:
+    """Write the pages and catalogs that changed; never overwrite a page edited by hand."""
+    pages, catalogs, result = plan(paths)
+    conflicts: list[Problem] = []
+    for path in pages:
+        if path.exists():
+            current = path.read_text(encoding="utf-8")
+            if render.GENERATED_MARK not in current[:400]:
+                conflicts.append(Problem(paths.rel(path), 1, "is a hand-written page where a generated "
+                                         "page goes; move it, or it would be overwritten"))
+            elif hand_edited(current):
+                conflicts.append(Problem(paths.rel(path), 1, "generated page was edited by hand; "
+                                         "make the change in its sources (named in its header) and "
+                                         "delete this file, or it would be overwritten"))
+    if conflicts:
+        raise ConflictError(conflicts)
+    if strict and result.warnings:
+        raise ContentError(result.warnings)
+    for path, data in catalogs.items():
+        if write_if_changed(path, data):
+            result.written.append(paths.rel(path))
+    for path, text in pages.items():
+        if write_if_changed(path, text):
+            result.written.append(paths.rel(path))
+    for lang in LANGUAGES:
+        folder = paths.docs / lang / "articles"
+        for stale in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+            if stale not in pages and render.GENERATED_MARK in stale.read_text(encoding="utf-8")[:400]:
+                if hand_edited(stale.read_text(encoding="utf-8")):
+                    conflicts.append(Problem(paths.rel(stale), 1, "stale generated page was edited by "
+                                             "hand; it was left in place"))
+                    continue
+                stale.unlink()
+                result.removed.append(paths.rel(stale))
+    result.written += copy_fonts(paths)
+    if conflicts:
+        raise ConflictError(conflicts)
+    return result
+
+
+def copy_fonts(paths: Paths) -> list[str]:
+    """Copy the Arabic web font from its npm package into the site's assets."""
+    source = paths.root / FONT_PACKAGE
+    missing = [name for name in FONT_FILES if not (source / name).is_file()]
+    if missing:
+        raise InputError(Problem(paths.rel(source), None, "font files missing (run `npm ci`, which "
+                                 f"`make site` does): {', '.join(missing)}"))
+    written = []
+    target = paths.docs / "assets" / "fonts"
+    for name in FONT_FILES:
+        if write_if_changed(target / name, (source / name).read_bytes()):
+            written.append(paths.rel(target / name))
+    licence = source.parent / "LICENSE"
+    if licence.is_file() and write_if_changed(target / "LICENSE-noto-sans-arabic.txt", licence.read_bytes()):
+        written.append(paths.rel(target / "LICENSE-noto-sans-arabic.txt"))
+    return written
+
+
+def stats(paths: Paths) -> dict[str, dict[str, catalog_mod.Stats]]:
+    """Per article and language: total, translated, fuzzy, untranslated segments."""
+    out: dict[str, dict[str, catalog_mod.Stats]] = {}
+    for slug in article_slugs(paths):
+        article, catalog, _ = load_article(paths, slug)
+        total = len(catalog_mod.segments(article))
+        out[slug] = {SOURCE_LANG: catalog_mod.Stats(total, total, 0, 0, 0),
+                     TARGET_LANG: catalog_mod.stats(catalog)}
+    return out
+
+

@@ -1,0 +1,59 @@
+"""YAML reading that reports duplicate keys and syntax errors with file and line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .errors import InputError, Problem
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A safe loader that records duplicate mapping keys instead of silently keeping the last."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[int, str]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                self.duplicates.append((key_node.start_mark.line + 1, str(key)))
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _StrictLoader.construct_mapping
+)
+
+
+def load(text: str, path: str, first_line: int = 1) -> Any:
+    """Parse ``text`` as YAML; ``first_line`` is the file line the text starts on (1-based)."""
+    loader = _StrictLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + first_line if mark is not None else None
+        raise InputError(Problem(path, line, f"invalid YAML: {exc.problem}")) from None
+    finally:
+        loader.dispose()
+    if loader.duplicates:
+        raise InputError(
+            [
+                Problem(path, line + first_line - 1, f"duplicate key '{key}' (YAML would keep only the last)")
+                for line, key in loader.duplicates
+            ]
+        )
+    return data
+
+
+def dump(data: Any) -> str:
+    """Deterministic, readable YAML (key order kept, Unicode unescaped, no line folding)."""
+    return yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False
+    )
