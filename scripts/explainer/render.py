@@ -74,10 +74,25 @@ def _span(page_lang: str, text: Text) -> str:
     return f'<span lang="{text.lang}" dir="{facts(text.lang).direction}">{text.markdown}</span>'
 
 
+_FOREIGN_RUNS = (
+    ("ar", re.compile(r"[\u0600-\u06ff](?:[\u0600-\u06ff\s]*[\u0600-\u06ff])?")),
+    ("zh", re.compile(r"[\u4e00-\u9fff]+")),
+)
+
+
+def mark_foreign(text: str, page_lang: str) -> str:
+    """Wrap runs of another script (Arabic quoted in English, Chinese) in a span with lang and dir."""
+    for lang, pattern in _FOREIGN_RUNS:
+        if lang != page_lang:
+            direction = facts(lang).direction
+            text = pattern.sub(lambda m: f'<span lang="{lang}" dir="{direction}">{m.group(0)}</span>', text)
+    return text
+
+
 def _notes(lang: str, text: Text) -> str:
     if not text.notes or lang == SOURCE_LANG:
         return ""
-    body = "    " + " ".join(note.strip() for note in text.notes)
+    body = "    " + mark_foreign(" ".join(note.strip() for note in text.notes), lang)
     return f'\n!!! note "{LABELS[lang]["translator_note"]}"\n\n{body}\n'
 
 
