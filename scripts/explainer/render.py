@@ -64,7 +64,7 @@ def _attrs(page_lang: str, text: Text, block_id: str | None = None, label: str =
         parts += [f'lang="{text.lang}"', f'dir="{facts(text.lang).direction}"', ".ex-untranslated"]
     if text.fuzzy:
         title = plain(text.previous).replace('"', "&quot;")
-        parts += [".ex-fuzzy", f'title="{label}: {title}"']
+        parts += [".ex-fuzzy", f'data-label="{label}"', f'title="{label}: {title}"']
     return "{: " + " ".join(parts) + " }" if parts else ""
 
 

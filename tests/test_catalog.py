@@ -1,0 +1,115 @@
+"""The English catalog: template from ar.md, Babel update with fuzzy/obsolete/restore, stats."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from explainer import article, catalog
+from explainer.errors import InputError
+
+from conftest import GOLDEN, REPO, SLUG, golden
+
+CREATED = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
+
+
+def _article(paragraphs: list[tuple[str, str]]) -> article.Article:
+    blocks = tuple(article.Block(article.PARAGRAPH, text, pid, line=10 + 3 * i)
+                   for i, (pid, text) in enumerate(paragraphs))
+    return article.Article("demo", {"title": "عنوان المقال"}, blocks, meta_lines={"title": 2})
+
+
+BASE = [("p-000001", "الفقرة الأولى عن شركة ميتا."),
+        ("p-000002", "الفقرة الثانية عن الذكاء الاصطناعي التوليدي."),
+        ("p-000003", "الفقرة الثالثة عن الميتافيرس.")]
+ENGLISH = {"title": "The article title", "p-000001": "The first paragraph, about Meta.",
+           "p-000002": "The second paragraph, about generative AI.",
+           "p-000003": "The third paragraph, about the metaverse."}
+
+
+def _translated() -> catalog.Catalog:
+    cat = catalog.new_catalog(_article(BASE), created=CREATED)
+    catalog.update(cat, catalog.template(_article(BASE)))
+    for message in cat:
+        if message.id:
+            message.string = ENGLISH[message.context]
+    cat.get("عنوان المقال", "title").user_comments = ["A translator's note."]
+    return cat
+
+
+def test_template_has_contexts_and_locations():
+    pot = catalog.template(_article(BASE))
+    rows = [(m.context, m.id, m.locations) for m in pot if m.id]
+    assert rows == [("title", "عنوان المقال", [("ar.md", 2)]),
+                    ("p-000001", BASE[0][1], [("ar.md", 10)]),
+                    ("p-000002", BASE[1][1], [("ar.md", 13)]),
+                    ("p-000003", BASE[2][1], [("ar.md", 16)])]
+
+
+def test_update_fuzzy_obsolete_golden():
+    cat = _translated()
+    changed = [BASE[0], ("p-000002", "الفقرة الثانية، بعد التعديل، عن نماذج اللغة."),
+               ("p-000004", "فقرة رابعة جديدة.")]
+    report = catalog.update(cat, catalog.template(_article(changed)))
+    assert (report.added, report.fuzzy, report.restored, report.obsoleted) == (1, 1, 0, 1)
+    message = cat.get(changed[1][1], "p-000002")
+    assert message.fuzzy and message.string == ENGLISH["p-000002"]
+    assert message.previous_id == [BASE[1][1]]
+    assert [m.string for m in cat.obsolete.values()] == [ENGLISH["p-000003"]]
+    assert cat.get("عنوان المقال", "title").user_comments == ["A translator's note."]
+    golden(GOLDEN / "catalog" / "updated.po", catalog.dump(cat).decode("utf-8"))
+
+
+def test_context_match_beats_dissimilar_text():
+    """A paragraph rewritten beyond difflib's reach still keeps its translation, as fuzzy."""
+    cat = _translated()
+    rewritten = [BASE[0], ("p-000002", "نص مختلف كليا."), BASE[2]]
+    catalog.update(cat, catalog.template(_article(rewritten)))
+    message = cat.get("نص مختلف كليا.", "p-000002")
+    assert message.fuzzy and message.string == ENGLISH["p-000002"]
+    assert message.previous_id == [BASE[1][1]]
+    assert not cat.obsolete
+
+
+def test_removed_then_restored_gets_translation_back():
+    cat = _translated()
+    catalog.update(cat, catalog.template(_article(BASE[:2])))
+    assert list(cat.obsolete.values())[0].string == ENGLISH["p-000003"]
+    reread = catalog.read(catalog.dump(cat), "en.po")  # obsolete entries survive a write and read
+    report = catalog.update(reread, catalog.template(_article(BASE)))
+    assert report.restored == 1
+    message = reread.get(BASE[2][1], "p-000003")
+    assert message.string == ENGLISH["p-000003"] and not message.fuzzy
+    assert not reread.obsolete
+
+
+def test_update_is_idempotent():
+    cat = _translated()
+    pot = catalog.template(_article(BASE))
+    catalog.update(cat, pot)
+    once = catalog.dump(cat)
+    catalog.update(cat, pot)
+    assert catalog.dump(cat) == once
+
+
+def test_stats():
+    cat = _translated()
+    catalog.update(cat, catalog.template(_article(
+        [BASE[0], ("p-000002", BASE[1][1] + " وزيادة."), ("p-000009", "جديدة.")])))
+    assert catalog.stats(cat) == catalog.Stats(total=4, translated=2, fuzzy=1, untranslated=1, obsolete=1)
+
+
+def test_committed_catalog_is_complete():
+    data = (REPO / "content" / "articles" / SLUG / "en.po").read_bytes()
+    stats = catalog.stats(catalog.read(data, "en.po"))
+    assert stats.total == 34
+    assert (stats.translated, stats.fuzzy, stats.untranslated) == (34, 0, 0)
+
+
+def test_malformed_po_names_file_and_line():
+    data = b'msgid ""\nmsgstr ""\n\nmsgctxt "p-1"\nmsgid "a"\nmsgtsr "b"\n'
+    with pytest.raises(InputError) as info:
+        catalog.read(data, "content/articles/x/en.po")
+    assert str(info.value) == ("content/articles/x/en.po:6: invalid PO file: "
+                               "Unknown or misformatted keyword")
