@@ -61,6 +61,18 @@ def test_update_fuzzy_obsolete_golden():
     golden(GOLDEN / "catalog" / "updated.po", catalog.dump(cat).decode("utf-8"))
 
 
+def test_previous_msgid_survives_write_and_read():
+    cat = _translated()
+    long_text = "الفقرة الثانية بعد تعديل طويل جدا " * 5
+    catalog.update(cat, catalog.template(_article([BASE[0], ("p-000002", long_text), BASE[2]])))
+    data = catalog.dump(cat)
+    reread = catalog.read(data, "en.po")
+    message = reread.get(long_text, "p-000002")
+    assert message.previous_id == [BASE[1][1]] and message.fuzzy
+    assert message.user_comments == []
+    assert catalog.dump(reread) == data
+
+
 def test_context_match_beats_dissimilar_text():
     """A paragraph rewritten beyond difflib's reach still keeps its translation, as fuzzy."""
     cat = _translated()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, denormalize, normalize, read_po, write_po
 
 from .article import TRANSLATED_META, Article
 from .errors import InputError, Problem
@@ -22,6 +22,7 @@ from .errors import InputError, Problem
 TARGET_LOCALE = "en"
 SOURCE_NAME = "ar.md"
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+WIDTH = 76
 
 
 @dataclass(frozen=True)
@@ -146,21 +147,56 @@ def _take(message: Message, old: Message, fuzzy: bool) -> None:
 
 
 def read(data: bytes, path: str) -> Catalog:
-    """Parse ``en.po`` bytes; syntax errors are reported with the file and 1-based line."""
+    """Parse ``en.po`` bytes; syntax errors are reported with the file and 1-based line.
+
+    Babel reads ``#|`` previous-msgid lines as translator comments; they are turned back into
+    ``previous_id`` here, so they are neither lost nor shown as translator's notes.
+    """
     try:
-        return read_po(io.BytesIO(data), locale=TARGET_LOCALE, abort_invalid=True)
+        catalog = read_po(io.BytesIO(data), locale=TARGET_LOCALE, abort_invalid=True)
     except PoFileError as exc:
         message = str(exc).rsplit(" on ", 1)[0]
         raise InputError(Problem(path, exc.lineno + 1, f"invalid PO file: {message}")) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(Problem(path, None, f"invalid PO file: {exc}")) from None
+    for message in list(catalog) + list(catalog.obsolete.values()):
+        previous = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
+        if previous:
+            message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+            message.previous_id = _parse_previous(previous)
+    return catalog
+
+
+def _parse_previous(lines: list[str]) -> list[str]:
+    """The msgid (and msgid_plural) of ``#|`` lines; ``#| msgctxt`` is dropped (contexts are stable)."""
+    fields: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        keyword, _, rest = line.partition(" ")
+        if keyword in ("msgid", "msgid_plural", "msgctxt"):
+            current = keyword
+            fields[current] = [rest.strip()]
+        elif current is not None:
+            fields[current].append(line)
+    return [denormalize("\n".join(fields[key])) for key in ("msgid", "msgid_plural") if key in fields]
 
 
 def dump(catalog: Catalog) -> bytes:
-    """The catalog as PO bytes: template order, previous msgids kept, obsolete entries last."""
+    """The catalog as PO bytes: template order, previous msgids kept, obsolete entries last.
+
+    Babel wraps a long previous msgid as if it were a comment, which breaks the PO syntax
+    (``msgfmt`` rejects it); the ``#|`` lines are written here in proper PO string syntax.
+    """
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76, include_previous=True, sort_output=False)
-    return buffer.getvalue()
+    write_po(buffer, catalog, width=WIDTH, include_previous=False, sort_output=False)
+    text = buffer.getvalue().decode("utf-8")
+    for message in catalog:
+        if message.previous_id and message.context:
+            anchor = f"\nmsgctxt {normalize(message.context, width=WIDTH)}\n"
+            lines = [f"#| msgctxt {normalize(message.context, prefix='#| ', width=WIDTH)}",
+                     f"#| msgid {normalize(message.previous_id[0], prefix='#| ', width=WIDTH)}"]
+            text = text.replace(anchor, "\n" + "\n".join(lines) + anchor, 1)
+    return text.encode("utf-8")
 
 
 def stats(catalog: Catalog) -> Stats:
