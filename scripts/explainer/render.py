@@ -101,7 +101,6 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
     title = texts["title"]
     parts = [front_matter(sources, {"title": plain(title.markdown)})]
     parts.append(f"\n# {_span(lang, title)}\n")
-    parts.append(_notes(lang, title))
     byline = []
     for key, ctx in (("author", "byline.author"), ("editor", "byline.editor")):
         if ctx in texts:
@@ -110,7 +109,7 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
         byline.append(f"**{labels['publisher']}:** {article.meta['publisher']}")
     if byline:
         parts.append('\n<div class="ex-byline" markdown>\n' + " · ".join(byline) + "\n</div>\n")
-    for ctx in ("byline.author", "byline.editor"):
+    for ctx in ("title", "byline.author", "byline.editor"):
         if ctx in texts:
             parts.append(_notes(lang, texts[ctx]))
     if labels["translated_from"]:
@@ -160,7 +159,7 @@ class ArticleEntry:
 
 def home_page(lang: str, entries: list[ArticleEntry], sources: list[str]) -> str:
     labels = LABELS[lang]
-    parts = [front_matter(sources, {"title": labels["home_title"]})]
+    parts = [front_matter(sources, {"title": labels["home"]})]
     parts.append(f"\n# {labels['home_title']}\n\n{labels['home_intro']}\n\n## {labels['articles']}\n\n")
     for entry in entries:
         line = f"- [{_span(lang, entry.title)}](articles/{entry.slug}.md)"
