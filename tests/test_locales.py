@@ -21,8 +21,8 @@ def test_site_languages_match_babel():
     assert [lang.locale for lang in languages] == list(LANGUAGES)
     for lang in languages:
         assert lang.name == facts(lang.locale).name
-    assert languages[0].default and config.theme.language == "ar"
-    assert config.theme.font is False  # no Google Fonts; the Arabic font is served by the site
+    assert languages[0].default and config.theme["language"] == "ar"
+    assert config.theme["font"] is False  # no Google Fonts; the Arabic font is served by the site
 
 
 def test_labels_complete_in_every_language():
