@@ -12,8 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import glossary as glossary_mod
 from . import project
 from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, ContentError, ExplainerError
+from .fsio import write_if_changed
 
 log = logging.getLogger("explainer")
 
@@ -44,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="live preview that regenerates pages on every change")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     sub.add_parser("stats", help="per article and language: segments total/translated/fuzzy/untranslated")
+    export = sub.add_parser("export", help="export data for other tools")
+    export.add_argument("what", choices=["glossary"], help="what to export")
+    export.add_argument("--format", required=True, choices=["tbx", "csv"],
+                        help="tbx (TermBase eXchange, for Weblate, Poedit, OmegaT) or csv")
+    export.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
     return parser
 
 
@@ -128,8 +135,19 @@ def _cmd_stats(paths: project.Paths, _: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export(paths: project.Paths, args: argparse.Namespace) -> int:
+    glossary = project.load_glossary(paths)
+    text = glossary_mod.to_tbx(glossary) if args.format == "tbx" else glossary_mod.to_csv(glossary)
+    if args.output:
+        write_if_changed(args.output.resolve(), text)
+        log.info("wrote %s (%d entries)", args.output, len(glossary.entries))
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 COMMANDS = {"add": _cmd_add, "generate": _cmd_generate, "build": _cmd_build, "serve": _cmd_serve,
-            "stats": _cmd_stats}
+            "stats": _cmd_stats, "export": _cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             log.error("%s", problem)
         return exc.exit_code
+    except BrokenPipeError:  # the reader of standard output went away (e.g. `| head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         log.error("interrupted")
         return EXIT_CONTENT

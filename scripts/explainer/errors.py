@@ -48,3 +48,11 @@ class ContentError(ExplainerError):
 
 class ConflictError(InputError):
     """A file a writer edited would be overwritten."""
+
+
+def combine(errors: list[ExplainerError]) -> ExplainerError:
+    """One error carrying every problem; unusable input (exit 2) outranks content problems (exit 1)."""
+    problems = [problem for error in errors for problem in error.problems]
+    if any(error.exit_code == EXIT_USAGE for error in errors):
+        return InputError(problems)
+    return ContentError(problems)

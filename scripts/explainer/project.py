@@ -9,16 +9,18 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
 from . import article as article_mod
 from . import catalog as catalog_mod
+from . import figures as figures_mod
+from . import glossary as glossary_mod
 from . import ingest, render
 from .article import Article
-from .errors import ConflictError, ContentError, InputError, Problem
+from .errors import ConflictError, ContentError, ExplainerError, InputError, Problem, combine
 from .fsio import write_if_changed
 from .locales import LANGUAGES, SOURCE_LANG, TARGET_LANG
 
@@ -159,50 +161,118 @@ def hand_edited(text: str) -> bool:
         != match.group("digest")
 
 
+GENERATED_PAGES = ("index.md", "glossary.md", "notes.md", "status.md")
+GENERATED_FOLDERS = ("articles", "parallel")
+
+
+def load_glossary(paths: Paths) -> glossary_mod.Glossary:
+    path = paths.root / "content" / "glossary.yml"
+    if not path.exists():
+        return glossary_mod.Glossary()
+    return glossary_mod.parse(path.read_text(encoding="utf-8"), paths.rel(path))
+
+
+def load_figures(paths: Paths, article: Article) -> figures_mod.Figures:
+    path = paths.article_dir(article.slug) / "figures.yml"
+    if not path.exists():
+        return figures_mod.Figures()
+    paragraphs = {b.id: b.text for b in article.blocks}
+    return figures_mod.parse(path.read_text(encoding="utf-8"), paths.rel(path), paragraphs)
+
+
 def plan(paths: Paths) -> tuple[dict[Path, str], dict[Path, bytes], GenerateResult]:
     """Everything generation would write: pages, updated catalogs, and the warnings found."""
     result = GenerateResult()
     pages: dict[Path, str] = {}
     catalogs: dict[Path, bytes] = {}
-    problems: list[Problem] = []
+    errors: list[ExplainerError] = []
+    try:
+        glossary = load_glossary(paths)
+    except ExplainerError as exc:
+        errors.append(exc)
+        glossary = glossary_mod.Glossary()
+    glossary_rel = "content/glossary.yml"
+    matchers = {lang: glossary_mod.Matcher(glossary, lang) for lang in LANGUAGES}
+    occurrences: dict[str, dict[str, list[glossary_mod.Occurrence]]] = {lang: {} for lang in LANGUAGES}
     entries: dict[str, list[render.ArticleEntry]] = {lang: [] for lang in LANGUAGES}
+    noted: list[tuple[str, Article, dict[str, render.Text], str, tuple[str, ...]]] = []
+    status: list[tuple[Article, catalog_mod.Stats, tuple[tuple[str, str], ...], dict]] = []
     for slug in article_slugs(paths):
         folder = paths.article_dir(slug)
         try:
             article, catalog, _ = load_article(paths, slug)
-        except InputError as exc:
-            problems += exc.problems
+            figures = load_figures(paths, article)
+        except ExplainerError as exc:
+            errors.append(exc)
             continue
         result.articles.append(slug)
+        ar_rel, po_rel = paths.rel(folder / "ar.md"), paths.rel(folder / "en.po")
         for line in article.derived_ids:
-            result.warnings.append(Problem(paths.rel(folder / "ar.md"), line,
-                                           "block has no anchor id line such as '{: #p-… }'; an id "
-                                           "derived from its text is used until one is added"))
+            result.warnings.append(Problem(ar_rel, line, "block has no anchor id line such as '{: #p-… }'; "
+                                           "an id derived from its text is used until one is added"))
+        for block in article.blocks:
+            for word in glossary_mod.unresolved_latin(block.text, matchers["ar"], glossary):
+                result.warnings.append(Problem(ar_rel, block.line, f"Latin-script word '{word}' is neither "
+                                               f"a glossary entry nor in the allow_latin list of {glossary_rel}"))
         po_path = folder / "en.po"
         catalogs[po_path] = catalog_mod.dump(catalog)
         stats = catalog_mod.stats(catalog)
         result.stats[slug] = stats
+        pending = []
         for message in catalog:
             if message.id and (not message.string or message.fuzzy):
                 state = "fuzzy" if message.string else "untranslated"
-                line = _po_line(catalogs[po_path], message.context)
-                result.warnings.append(Problem(paths.rel(po_path), line,
+                pending.append((message.context, state))
+                result.warnings.append(Problem(po_rel, _po_line(catalogs[po_path], message.context),
                                                f"{state} entry '{message.context}'"))
         translations = catalog_mod.translations(catalog)
-        sources = [paths.rel(folder / "ar.md")]
+        numbers = {b.id: n for n, b in enumerate((b for b in article.blocks if b.kind == "paragraph"), 1)}
+        extra_sources = [glossary_rel] if glossary.entries else []
+        if figures.figures or figures.timeline:
+            extra_sources.append(paths.rel(folder / "figures.yml"))
+        texts_by_lang: dict[str, dict[str, render.Text]] = {}
         for lang in LANGUAGES:
-            lang_sources = sources + ([paths.rel(po_path)] if lang == TARGET_LANG else [])
+            lang_sources = [ar_rel] + ([po_rel] if lang == TARGET_LANG else []) + extra_sources
             texts = render.localise(article, lang, translations)
-            page = render.article_page(article, lang, texts, lang_sources)
+            texts_by_lang[lang] = dict(texts)
+            for block in article.blocks:
+                text = texts[block.id]
+                if block.kind != "paragraph" or text.lang != lang:
+                    continue
+                linked, found = glossary_mod.link_terms(text.markdown, matchers[lang], "../glossary.md")
+                texts[block.id] = replace(text, markdown=linked)
+                for entry in found:
+                    occurrences[lang].setdefault(entry.id, []).append(glossary_mod.Occurrence(
+                        slug, block.id, numbers[block.id], render.plain(texts["title"].markdown)))
+            page = render.article_page(article, lang, texts, lang_sources,
+                                       figures_mod.section(figures, lang, numbers))
             pages[paths.docs / lang / "articles" / f"{slug}.md"] = with_digest(page)
             entries[lang].append(render.ArticleEntry(
-                slug, texts["title"], texts.get("byline.author"),
-                sum(1 for b in article.blocks if b.kind == "paragraph")))
-    if problems:
-        raise InputError(problems)
+                slug, texts["title"], texts.get("byline.author"), len(numbers)))
+        for lang in LANGUAGES:
+            page = render.parallel_page(article, lang, texts_by_lang, [ar_rel, po_rel])
+            pages[paths.docs / lang / "parallel" / f"{slug}.md"] = with_digest(page)
+        for context, translation in translations.items():
+            if translation.notes and translation.text:
+                noted.append((slug, article, texts_by_lang, context, translation.notes))
+        status.append((article, stats, tuple(pending), texts_by_lang))
+    if errors:
+        raise combine(errors)
+    all_sources = ["content/articles/*/ar.md", "content/articles/*/en.po"]
     for lang in LANGUAGES:
-        page = render.home_page(lang, entries[lang], ["content/articles/*/ar.md", "en.po"])
+        page = render.home_page(lang, entries[lang], ["content/articles/*/ar.md"])
         pages[paths.docs / lang / "index.md"] = with_digest(page)
+        header = render.front_matter([glossary_rel, *all_sources],
+                                     {"title": glossary_mod.PAGE_LABELS[lang]["title"]})
+        page = glossary_mod.glossary_page(glossary, lang, occurrences[lang], header, render.mark_foreign)
+        pages[paths.docs / lang / "glossary.md"] = with_digest(page)
+        items = [render.NotedSegment(slug, article, texts[lang]["title"], context, notes)
+                 for slug, article, texts, context, notes in noted]
+        pages[paths.docs / lang / "notes.md"] = with_digest(render.notes_page(lang, items, all_sources))
+        rows = [render.StatusRow(article.slug, article, texts[lang]["title"], stats.total, stats.translated,
+                                 stats.fuzzy, stats.untranslated, pending)
+                for article, stats, pending, texts in status]
+        pages[paths.docs / lang / "status.md"] = with_digest(render.status_page(lang, rows, all_sources))
     return pages, catalogs, result
 
 
@@ -236,8 +306,8 @@ def generate(paths: Paths, strict: bool = False) -> GenerateResult:
     for path, text in pages.items():
         if write_if_changed(path, text):
             result.written.append(paths.rel(path))
-    for lang in LANGUAGES:
-        folder = paths.docs / lang / "articles"
+    for lang, sub in ((lang, sub) for lang in LANGUAGES for sub in GENERATED_FOLDERS):
+        folder = paths.docs / lang / sub
         for stale in sorted(folder.glob("*.md")) if folder.is_dir() else ():
             if stale not in pages and render.GENERATED_MARK in stale.read_text(encoding="utf-8")[:400]:
                 if hand_edited(stale.read_text(encoding="utf-8")):

@@ -9,21 +9,37 @@ import yaml
 from .errors import InputError, Problem
 
 
+class LineDict(dict):
+    """A mapping read from YAML that remembers its 1-based line and the line of each key."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
 class _StrictLoader(yaml.SafeLoader):
     """A safe loader that records duplicate mapping keys instead of silently keeping the last."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates: list[tuple[int, str]] = []
+        self.first_line = 1
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
+        key_lines: dict[Any, int] = {}
         for key_node, _value in node.value:
             key = self.construct_object(key_node, deep=True)
             if key in seen:
                 self.duplicates.append((key_node.start_mark.line + 1, str(key)))
             seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+            key_lines.setdefault(key, key_node.start_mark.line + self.first_line)
+        result = LineDict(super().construct_mapping(node, deep=True))
+        result.line = node.start_mark.line + self.first_line
+        result.key_lines = key_lines
+        return result
 
 
 _StrictLoader.add_constructor(
@@ -34,6 +50,7 @@ _StrictLoader.add_constructor(
 def load(text: str, path: str, first_line: int = 1) -> Any:
     """Parse ``text`` as YAML; ``first_line`` is the file line the text starts on (1-based)."""
     loader = _StrictLoader(text)
+    loader.first_line = first_line
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:

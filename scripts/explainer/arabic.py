@@ -1,0 +1,59 @@
+"""Arabic text normalisation for matching: the same function serves the glossary and search.
+
+An Arabic reader writes a word with or without hamza, with ه for ة and ي for ى, without tashkeel,
+and with clitics attached (و ف ب ك ل and the article ال). Matching compares *keys*: normalised
+forms with those clitics removed, on both sides.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TASHKEEL_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+TATWEEL = "\u0640"
+_LETTER_MAP = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك", "ؤ": "و", "ئ": "ي",
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+    "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    "٪": "%", "٫": ".", "٬": ",",
+})
+# Proclitics, longest first: conjunction (و ف), preposition (ب ك ل), article (ال); لل is ل + ال.
+_PREFIXES = tuple(sorted({c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ك", "ل")
+                          for a in ("", "ال") if c + p + a} | {"لل", "ولل", "فلل"},
+                         key=len, reverse=True))
+MIN_STEM = 3  # a stem shorter than this is not split off: ليس, بين, لكن stay whole
+WORD_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+")
+
+
+def normalise(text: str) -> str:
+    """Fold spelling variants: tashkeel, tatweel, hamza/alef forms, ة/ه, ى/ي, digits, case."""
+    text = unicodedata.normalize("NFC", text)
+    text = TASHKEEL_RE.sub("", text).replace(TATWEEL, "")
+    return text.translate(_LETTER_MAP).casefold()
+
+
+def strip_clitics(word: str) -> str:
+    """Remove attached proclitics from a normalised word, keeping a stem of at least MIN_STEM letters."""
+    if not word or not ("\u0600" <= word[0] <= "\u06ff"):
+        return word
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
+            return word[len(prefix):]
+    return word
+
+
+def key(word: str) -> str:
+    """The matching key of one word."""
+    return strip_clitics(normalise(word))
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every word of ``text``."""
+    return [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(text)]
+
+
+def keys(text: str) -> tuple[str, ...]:
+    """Matching keys of every word of a phrase."""
+    return tuple(key(w) for _, _, w in words(text))

@@ -1,0 +1,181 @@
+"""Key figures and a timeline per article, from ``content/articles/<slug>/figures.yml``.
+
+Numbers, amounts, percentages and dates are formatted for each page language with Babel.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_compact_decimal, format_decimal, format_percent, get_currency_name
+
+from . import arabic, yamlio
+from .errors import ContentError, Problem
+
+UNITS = ("currency", "percent", "count")
+FIGURE_FIELDS: dict[str, tuple[bool, type, str]] = {
+    "value": (True, (int, float), "a number, e.g. 13_700_000_000 for 13.7 billion or 41 for 41%"),
+    "unit": (True, str, f"one of: {', '.join(UNITS)}"),
+    "currency": (False, str, "ISO 4217 code for a currency amount, e.g. USD"),
+    "what_ar": (True, str, "what the figure measures, in Arabic"),
+    "what_en": (True, str, "what the figure measures, in English"),
+    "paragraph": (True, str, "anchor id of the paragraph the figure comes from"),
+    "quote": (True, str, "the figure as the Arabic paragraph writes it"),
+}
+EVENT_FIELDS: dict[str, tuple[bool, type, str]] = {
+    "date": (True, str, "YYYY, YYYY-MM or YYYY-Qn"),
+    "what_ar": (True, str, "what happened, in Arabic"),
+    "what_en": (True, str, "what happened, in English"),
+    "paragraph": (True, str, "anchor id of the paragraph that tells it"),
+    "quote": (True, str, "the date as the Arabic paragraph writes it"),
+}
+DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>0[1-9]|1[0-2])|Q(?P<quarter>[1-4])))?$")
+LABELS = {
+    "ar": {"figures": "أرقام رئيسية", "timeline": "تسلسل زمني", "figure": "الرقم", "what": "ما يقيسه",
+           "when": "التاريخ", "event": "الحدث", "source": "المصدر", "paragraph": "الفقرة"},
+    "en": {"figures": "Key figures", "timeline": "Timeline", "figure": "Figure", "what": "What it measures",
+           "when": "Date", "event": "What happened", "source": "Source", "paragraph": "paragraph"},
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    unit: str
+    what: dict[str, str]
+    paragraph: str
+    quote: str
+    currency: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str
+    what: dict[str, str]
+    paragraph: str
+    quote: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Figures:
+    figures: tuple[Figure, ...] = ()
+    timeline: tuple[Event, ...] = ()
+
+
+def _check(item: object, schema: dict, path: str, line: int, label: str) -> list[Problem]:
+    if not isinstance(item, dict):
+        return [Problem(path, line, f"{label}: expected a mapping, found {type(item).__name__}")]
+    problems = []
+    for key, value in item.items():
+        if key not in schema:
+            problems.append(Problem(path, item.line_of(key), f"{label}: unknown field '{key}' "
+                                    f"(expected one of: {', '.join(schema)})"))
+        elif not isinstance(value, schema[key][1]) or isinstance(value, bool):
+            problems.append(Problem(path, item.line_of(key), f"{label}: field '{key}' expected "
+                                    f"{schema[key][2]}, found {value!r}"))
+    for key, (required, _kind, description) in schema.items():
+        if required and key not in item:
+            problems.append(Problem(path, line, f"{label}: missing field '{key}' ({description})"))
+    return problems
+
+
+def parse(text: str, path: str, paragraphs: dict[str, str]) -> Figures:
+    """Read and validate figures.yml against the article's paragraphs (id -> Arabic text)."""
+    data = yamlio.load(text, path) or {}
+    problems: list[Problem] = []
+    figures: list[Figure] = []
+    events: list[Event] = []
+    for key in data:
+        if key not in ("figures", "timeline"):
+            problems.append(Problem(path, data.line_of(key), f"unknown key '{key}' (expected figures, timeline)"))
+    for index, item in enumerate(data.get("figures") or [], start=1):
+        line = getattr(item, "line", 1)
+        label = f"figure #{index}"
+        found = _check(item, FIGURE_FIELDS, path, line, label)
+        if not found:
+            if item["unit"] not in UNITS:
+                found.append(Problem(path, item.line_of("unit"), f"{label}: unknown unit '{item['unit']}' "
+                                     f"(expected one of: {', '.join(UNITS)})"))
+            if item["unit"] == "currency" and not item.get("currency"):
+                found.append(Problem(path, line, f"{label}: a currency amount needs 'currency' (e.g. USD)"))
+            found += _check_quote(item, paragraphs, path, label)
+        problems += found
+        if not found:
+            figures.append(Figure(float(item["value"]), item["unit"],
+                                  {"ar": item["what_ar"], "en": item["what_en"]}, item["paragraph"],
+                                  item["quote"], item.get("currency", ""), line))
+    for index, item in enumerate(data.get("timeline") or [], start=1):
+        line = getattr(item, "line", 1)
+        label = f"timeline #{index}"
+        found = _check(item, EVENT_FIELDS, path, line, label)
+        if not found:
+            if not DATE_RE.match(item["date"]):
+                found.append(Problem(path, item.line_of("date"), f"{label}: date expected YYYY, YYYY-MM or "
+                                     f"YYYY-Qn, found {item['date']!r}"))
+            found += _check_quote(item, paragraphs, path, label)
+        problems += found
+        if not found:
+            events.append(Event(item["date"], {"ar": item["what_ar"], "en": item["what_en"]},
+                                item["paragraph"], item["quote"], line))
+    if problems:
+        raise ContentError(problems)
+    return Figures(tuple(figures), tuple(sorted(events, key=lambda e: e.date)))
+
+
+def _check_quote(item: dict, paragraphs: dict[str, str], path: str, label: str) -> list[Problem]:
+    text = paragraphs.get(item["paragraph"])
+    if text is None:
+        return [Problem(path, item.line_of("paragraph"), f"{label}: no paragraph '{item['paragraph']}' "
+                        "in the article")]
+    if arabic.normalise(item["quote"]) not in arabic.normalise(text):
+        return [Problem(path, item.line_of("quote"), f"{label}: quote {item['quote']!r} does not appear "
+                        f"in paragraph {item['paragraph']}")]
+    return []
+
+
+def format_figure(figure: Figure, lang: str) -> str:
+    if figure.unit == "percent":
+        return format_percent(figure.value / 100, locale=lang, numbering_system="latn")
+    if figure.unit == "currency":
+        amount = format_compact_decimal(figure.value, format_type="long", locale=lang, fraction_digits=1,
+                                        numbering_system="latn")
+        return f"{amount} {get_currency_name(figure.currency, count=figure.value, locale=lang)}"
+    if figure.value >= 1e6:
+        return format_compact_decimal(figure.value, format_type="long", locale=lang, fraction_digits=1,
+                                      numbering_system="latn")
+    return format_decimal(figure.value, locale=lang, numbering_system="latn")
+
+
+def format_when(value: str, lang: str) -> str:
+    match = DATE_RE.match(value)
+    assert match is not None
+    year = int(match["year"])
+    if match["month"]:
+        return format_date(date(year, int(match["month"]), 1), "MMMM y", locale=lang)
+    if match["quarter"]:
+        return format_date(date(year, 3 * int(match["quarter"]) - 2, 1), "QQQQ y", locale=lang)
+    return format_date(date(year, 1, 1), "y", locale=lang)
+
+
+def section(figures: Figures, lang: str, numbers: dict[str, int]) -> str:
+    """Markdown of the key figures and timeline, each row linking to its paragraph."""
+    labels = LABELS[lang]
+    parts = []
+    if figures.figures:
+        parts.append(f"\n## {labels['figures']}\n\n| {labels['figure']} | {labels['what']} | "
+                     f"{labels['source']} |\n|---|---|---|\n")
+        for f in figures.figures:
+            parts.append(f"| {format_figure(f, lang)} | {f.what[lang]} | "
+                         f"[{labels['paragraph']} {numbers[f.paragraph]}](#{f.paragraph}) |\n")
+    if figures.timeline:
+        parts.append(f"\n## {labels['timeline']}\n\n| {labels['when']} | {labels['event']} | "
+                     f"{labels['source']} |\n|---|---|---|\n")
+        for e in figures.timeline:
+            parts.append(f"| {format_when(e.date, lang)} | {e.what[lang]} | "
+                         f"[{labels['paragraph']} {numbers[e.paragraph]}](#{e.paragraph}) |\n")
+    return "".join(parts)

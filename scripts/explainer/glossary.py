@@ -1,0 +1,399 @@
+"""The glossary of names and terms (``content/glossary.yml``): schema, validation and matching.
+
+Matching works on word keys (:mod:`explainer.arabic`), so an Arabic term is found with clitics
+attached (لميتا, وبالذكاء) and in any spelling variant (hamza forms, ة/ه, ى/ي, tashkeel, tatweel).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from . import arabic, yamlio
+from .errors import ContentError, Problem
+
+KINDS = ("person", "organisation", "product", "place", "term", "event")
+# The entry schema, declared once: field -> (required, type, description).
+ENTRY_FIELDS: dict[str, tuple[bool, type, str]] = {
+    "id": (True, str, "a short lowercase id, e.g. 'yann-lecun'"),
+    "kind": (True, str, f"one of: {', '.join(KINDS)}"),
+    "ar": (True, str, "the preferred Arabic form"),
+    "ar_variants": (False, list, "every other spelling the Arabic text uses"),
+    "en": (True, str, "the preferred English form"),
+    "en_variants": (False, list, "other English spellings"),
+    "definition_ar": (True, str, "one or two sentences in Arabic"),
+    "definition_en": (True, str, "one or two sentences in English"),
+    "note": (False, str, "a remark on the name or its rendering, in English"),
+}
+ALLOW_FIELDS: dict[str, tuple[bool, type, str]] = {
+    "text": (True, str, "a Latin-script word of the Arabic text that is not a name or term"),
+    "reason": (True, str, "why it needs no glossary entry"),
+}
+TOP_FIELDS = ("entries", "allow_latin")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str
+    ar: str
+    en: str
+    definition_ar: str
+    definition_en: str
+    ar_variants: tuple[str, ...] = ()
+    en_variants: tuple[str, ...] = ()
+    note: str = ""
+    line: int = 0
+
+    def forms(self, lang: str) -> tuple[str, ...]:
+        return (self.ar, *self.ar_variants) if lang == "ar" else (self.en, *self.en_variants)
+
+    def name(self, lang: str) -> str:
+        return self.ar if lang == "ar" else self.en
+
+    def definition(self, lang: str) -> str:
+        return self.definition_ar if lang == "ar" else self.definition_en
+
+
+@dataclass(frozen=True)
+class Allowed:
+    text: str
+    reason: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Glossary:
+    entries: tuple[Entry, ...] = ()
+    allow_latin: tuple[Allowed, ...] = ()
+
+    def by_id(self) -> dict[str, Entry]:
+        return {entry.id: entry for entry in self.entries}
+
+
+def _type_name(kind: type) -> str:
+    return {str: "text", list: "a list of text"}[kind]
+
+
+def _check_item(item: object, schema: dict[str, tuple[bool, type, str]], path: str, line: int,
+                label: str) -> list[Problem]:
+    if not isinstance(item, dict):
+        return [Problem(path, line, f"{label}: expected a mapping, found {type(item).__name__}")]
+    problems = []
+    line_of = item.line_of if isinstance(item, yamlio.LineDict) else (lambda _k: line)
+    for key, value in item.items():
+        if key not in schema:
+            problems.append(Problem(path, line_of(key), f"{label}: unknown field '{key}' (expected one "
+                                    f"of: {', '.join(schema)})"))
+            continue
+        expected = schema[key][1]
+        if not isinstance(value, expected) or (expected is list and not all(isinstance(v, str) for v in value)):
+            problems.append(Problem(path, line_of(key), f"{label}: field '{key}' expected "
+                                    f"{_type_name(expected)}, found {type(value).__name__}"))
+        elif expected is str and not value.strip() and schema[key][0]:
+            problems.append(Problem(path, line_of(key), f"{label}: field '{key}' is empty "
+                                    f"(expected {schema[key][2]})"))
+    for key, (required, kind, description) in schema.items():
+        if required and key not in item:
+            problems.append(Problem(path, line, f"{label}: missing field '{key}' "
+                                    f"(expected {_type_name(kind)}: {description})"))
+    return problems
+
+
+def parse(text: str, path: str) -> Glossary:
+    """Read and validate the glossary; every problem is reported at once (ContentError, exit 1)."""
+    data = yamlio.load(text, path)
+    if data is None:
+        return Glossary()
+    if not isinstance(data, dict):
+        raise ContentError(Problem(path, 1, f"expected a mapping with keys {', '.join(TOP_FIELDS)}, "
+                                   f"found {type(data).__name__}"))
+    problems: list[Problem] = []
+    for key in data:
+        if key not in TOP_FIELDS:
+            problems.append(Problem(path, data.line_of(key), f"unknown key '{key}' (expected one of: "
+                                    f"{', '.join(TOP_FIELDS)})"))
+    entries: list[Entry] = []
+    raw_entries = data.get("entries") or []
+    if not isinstance(raw_entries, list):
+        problems.append(Problem(path, data.line_of("entries"), "'entries' expected a list of entries, "
+                                f"found {type(raw_entries).__name__}"))
+        raw_entries = []
+    first_line: dict[str, int] = {}
+    for index, item in enumerate(raw_entries, start=1):
+        line = getattr(item, "line", data.line_of("entries"))
+        entry_id = item.get("id") if isinstance(item, dict) else None
+        label = f"entry '{entry_id}'" if isinstance(entry_id, str) else f"entry #{index}"
+        item_problems = _check_item(item, ENTRY_FIELDS, path, line, label)
+        problems += item_problems
+        if not isinstance(item, dict):
+            continue
+        if isinstance(entry_id, str):
+            if not ID_RE.match(entry_id):
+                problems.append(Problem(path, item.line_of("id"), f"{label}: id expected lowercase letters, "
+                                        "digits and single hyphens"))
+            if entry_id in first_line:
+                problems.append(Problem(path, item.line_of("id"), f"{label}: duplicate id (first at line "
+                                        f"{first_line[entry_id]})"))
+            first_line.setdefault(entry_id, line)
+        kind = item.get("kind")
+        if isinstance(kind, str) and kind not in KINDS:
+            problems.append(Problem(path, item.line_of("kind"), f"{label}: unknown kind '{kind}' "
+                                    f"(expected one of: {', '.join(KINDS)})"))
+        if not item_problems:
+            entries.append(Entry(
+                id=item["id"], kind=item["kind"], ar=item["ar"], en=item["en"],
+                definition_ar=item["definition_ar"], definition_en=item["definition_en"],
+                ar_variants=tuple(item.get("ar_variants", ())), en_variants=tuple(item.get("en_variants", ())),
+                note=item.get("note", ""), line=line))
+    problems += _claimed_twice(entries, path)
+    allowed: list[Allowed] = []
+    raw_allow = data.get("allow_latin") or []
+    if not isinstance(raw_allow, list):
+        problems.append(Problem(path, data.line_of("allow_latin"), "'allow_latin' expected a list, found "
+                                f"{type(raw_allow).__name__}"))
+        raw_allow = []
+    for index, item in enumerate(raw_allow, start=1):
+        line = getattr(item, "line", data.line_of("allow_latin"))
+        item_problems = _check_item(item, ALLOW_FIELDS, path, line, f"allow_latin #{index}")
+        problems += item_problems
+        if not item_problems:
+            allowed.append(Allowed(item["text"], item["reason"], line))
+    if problems:
+        raise ContentError(problems)
+    return Glossary(tuple(entries), tuple(allowed))
+
+
+def _claimed_twice(entries: list[Entry], path: str) -> list[Problem]:
+    problems = []
+    for lang in ("ar", "en"):
+        owner: dict[tuple[str, ...], Entry] = {}
+        for entry in entries:
+            for form in dict.fromkeys(entry.forms(lang)):
+                form_key = arabic.keys(form)
+                other = owner.get(form_key)
+                if other is not None and other.id != entry.id:
+                    problems.append(Problem(path, entry.line, f"entry '{entry.id}': {lang} form '{form}' is "
+                                            f"also claimed by entry '{other.id}' (line {other.line})"))
+                owner.setdefault(form_key, entry)
+    return problems
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass
+class Matcher:
+    """Finds glossary terms in text of one language."""
+
+    glossary: Glossary
+    lang: str
+    terms: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    longest: int = 1
+
+    def __post_init__(self) -> None:
+        for entry in self.glossary.entries:
+            for form in entry.forms(self.lang):
+                form_keys = arabic.keys(form)
+                if form_keys:
+                    self.terms.setdefault(form_keys, entry)
+                    self.longest = max(self.longest, len(form_keys))
+
+    def find(self, text: str, protected: list[tuple[int, int]] = ()) -> list[Match]:
+        """Non-overlapping matches, longest first, left to right; none inside ``protected`` spans."""
+        tokens = arabic.words(text)
+        token_keys = [arabic.key(word) for _, _, word in tokens]
+        matches: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            for size in range(min(self.longest, len(tokens) - i), 0, -1):
+                entry = self.terms.get(tuple(token_keys[i:i + size]))
+                if entry is None:
+                    continue
+                start, end = tokens[i][0], tokens[i + size - 1][1]
+                if any(start < p_end and p_start < end for p_start, p_end in protected):
+                    continue
+                matches.append(Match(start, end, entry))
+                i += size - 1
+                break
+            i += 1
+        return matches
+
+
+_PROTECTED_RE = re.compile(r"<a\b[^>]*>.*?</a>|<[^>]+>|(?<!\\)\[[^\]]*\]\([^)]*\)|`[^`]*`|&\w+;")
+
+
+def link_terms(markdown: str, matcher: Matcher, href: str, first_only: bool = True
+               ) -> tuple[str, list[Entry]]:
+    """Link the glossary terms of a paragraph to their entries, with the definition as tooltip.
+
+    ``href`` is the glossary page (relative Markdown link); existing links, inline code and HTML
+    are left alone. Returns the new Markdown and the entries found (each once, in order).
+    """
+    protected = [(m.start(), m.end()) for m in _PROTECTED_RE.finditer(markdown)]
+    found: list[Entry] = []
+    out: list[str] = []
+    last = 0
+    for match in matcher.find(markdown, protected):
+        if match.entry in found and first_only:
+            continue
+        if match.entry not in found:
+            found.append(match.entry)
+        segment = markdown[match.start:match.end]
+        if "[" in segment or "]" in segment:
+            continue
+        title = tooltip(match.entry.definition(matcher.lang))
+        out.append(markdown[last:match.start])
+        out.append(f'[{segment}]({href}#{match.entry.id} "{title}"){{: .ex-term }}')
+        last = match.end
+    out.append(markdown[last:])
+    return "".join(out), found
+
+
+def tooltip(text: str) -> str:
+    """Definition text made safe for a Markdown link title."""
+    return html.unescape(text).replace('"', "'").replace("\n", " ")
+
+
+def latin_words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in LATIN_WORD_RE.finditer(text)]
+
+
+def unresolved_latin(text: str, matcher: Matcher, glossary: Glossary) -> list[str]:
+    """Latin-script words of Arabic text that no glossary entry or allow-list item covers."""
+    spans = [(m.start, m.end) for m in matcher.find(text)]
+    allowed = {arabic.normalise(item.text) for item in glossary.allow_latin}
+    out = []
+    for start, end, word in latin_words(text):
+        if any(s <= start and end <= e for s, e in spans) or arabic.normalise(word) in allowed:
+            continue
+        out.append(word)
+    return out
+
+
+# --- the glossary page ------------------------------------------------------------------------
+
+KIND_LABELS = {
+    "ar": {"person": "أشخاص", "organisation": "مؤسسات", "product": "منتجات", "place": "أماكن",
+           "term": "مصطلحات", "event": "أحداث"},
+    "en": {"person": "People", "organisation": "Organisations", "product": "Products", "place": "Places",
+           "term": "Terms", "event": "Events"},
+}
+PAGE_LABELS = {
+    "ar": {"title": "المسرد", "intro": "الأسماء والمصطلحات الواردة في المقالات، مع تعريف موجز لكل منها "
+           "والمواضع التي ذُكرت فيها.", "other": "بالإنجليزية", "variants": "صيغ أخرى في النص",
+           "note": "ملاحظة", "mentions": "ورد في", "paragraph": "الفقرة"},
+    "en": {"title": "Glossary", "intro": "The names and terms of the articles, each with a short "
+           "definition and the paragraphs where it occurs.", "other": "In Arabic",
+           "variants": "Also written", "note": "Note", "mentions": "Mentioned in", "paragraph": "paragraph"},
+}
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where an entry occurs: article slug, paragraph id, paragraph number, article title."""
+
+    slug: str
+    block_id: str
+    number: int
+    title: str
+
+
+def sort_key(entry: Entry, lang: str) -> str:
+    """Dictionary order of a language: Arabic ignores spelling variants and the article ال."""
+    name = entry.name(lang)
+    if lang == "ar":
+        folded = arabic.normalise(name)
+        return folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
+    return name.casefold()
+
+
+def glossary_page(glossary: Glossary, lang: str, occurrences: dict[str, list[Occurrence]],
+                  header: str, mark: "callable") -> str:
+    """The glossary page of one language: entries grouped by kind, in dictionary order."""
+    labels = PAGE_LABELS[lang]
+    other_lang = "en" if lang == "ar" else "ar"
+    parts = [header, f"\n# {labels['title']}\n\n{labels['intro']}\n"]
+    for kind in KINDS:
+        entries = sorted((e for e in glossary.entries if e.kind == kind), key=lambda e: sort_key(e, lang))
+        if not entries:
+            continue
+        parts.append(f"\n## {KIND_LABELS[lang][kind]}\n")
+        for entry in entries:
+            parts.append(f"\n### {entry.name(lang)} {{: #{entry.id} }}\n\n{entry.definition(lang)}\n\n")
+            other = entry.name(other_lang)
+            parts.append(f"- **{labels['other']}:** {mark(other, lang)}\n")
+            variants = [v for v in entry.forms(lang)[1:] if v != entry.name(lang)]
+            if variants:
+                parts.append(f"- **{labels['variants']}:** " + "، ".join(mark(v, lang) for v in variants)
+                             if lang == "ar" else f"- **{labels['variants']}:** "
+                             + ", ".join(mark(v, lang) for v in variants))
+                parts.append("\n")
+            if entry.note:
+                note = mark(entry.note, lang) if lang == "en" else \
+                    f'<span lang="en" dir="ltr">{mark(entry.note, "en")}</span>'
+                parts.append(f"- **{labels['note']}:** {note}\n")
+            by_article: dict[str, list[Occurrence]] = {}
+            for occurrence in occurrences.get(entry.id, []):
+                by_article.setdefault(occurrence.slug, []).append(occurrence)
+            for slug, found in by_article.items():
+                links = ", ".join(f"[¶ {o.number}](articles/{slug}.md#{o.block_id})" for o in found)
+                parts.append(f"- **{labels['mentions']}:** [{found[0].title}](articles/{slug}.md): {links}\n")
+    return "".join(parts)
+
+
+# --- exports ------------------------------------------------------------------------------------
+
+def to_csv(glossary: Glossary) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["id", "kind", "ar", "ar_variants", "en", "en_variants", "definition_ar",
+                     "definition_en", "note"])
+    for e in glossary.entries:
+        writer.writerow([e.id, e.kind, e.ar, "|".join(e.ar_variants), e.en, "|".join(e.en_variants),
+                         e.definition_ar, e.definition_en, e.note])
+    return buffer.getvalue()
+
+
+def to_tbx(glossary: Glossary) -> str:
+    """TermBase eXchange (TBX, ISO 30042 martif): one termEntry per entry, a langSet per language,
+    the preferred form and its variants (admitted terms) as terms, definitions as descrip."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<martif type="TBX" xml:lang="en">',
+             "  <martifHeader>",
+             "    <fileDesc>",
+             "      <sourceDesc><p>Glossary of names and terms of the explainer articles</p></sourceDesc>",
+             "    </fileDesc>",
+             "  </martifHeader>",
+             "  <text>",
+             "    <body>"]
+    for e in glossary.entries:
+        lines.append(f"      <termEntry id={quoteattr(e.id)}>")
+        lines.append(f'        <descrip type="subjectField">{escape(e.kind)}</descrip>')
+        if e.note:
+            lines.append(f"        <note>{escape(e.note)}</note>")
+        for lang in ("ar", "en"):
+            lines.append(f'        <langSet xml:lang="{lang}">')
+            lines.append(f'          <descrip type="definition">{escape(e.definition(lang))}</descrip>')
+            for index, form in enumerate(dict.fromkeys(e.forms(lang))):
+                status = "preferredTerm-admn-sts" if index == 0 else "admittedTerm-admn-sts"
+                lines.append("          <tig>")
+                lines.append(f"            <term>{escape(form)}</term>")
+                lines.append(f'            <termNote type="administrativeStatus">{status}</termNote>')
+                lines.append("          </tig>")
+            lines.append("        </langSet>")
+        lines.append("      </termEntry>")
+    lines += ["    </body>", "  </text>", "</martif>", ""]
+    return "\n".join(lines)
