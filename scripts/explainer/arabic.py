@@ -34,19 +34,32 @@ def normalise(text: str) -> str:
     return text.translate(_LETTER_MAP).casefold()
 
 
-def strip_clitics(word: str) -> str:
-    """Remove attached proclitics from a normalised word, keeping a stem of at least MIN_STEM letters."""
-    if not word or not ("\u0600" <= word[0] <= "\u06ff"):
+def strip_clitics(word: str, lexicon: frozenset[str] = frozenset()) -> str:
+    """Remove attached proclitics from a normalised word, keeping a stem of at least MIN_STEM letters.
+
+    ``lexicon`` holds known words (glossary names, without the article): a word that is one of
+    them is kept whole (ليكون is a name, not ل + يكون), and a stem that is one of them is preferred.
+    """
+    if not word or not ("\u0600" <= word[0] <= "\u06ff") or word in lexicon:
         return word
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
-            return word[len(prefix):]
+    stems = [word[len(p):] for p in _PREFIXES if word.startswith(p) and len(word) - len(p) >= MIN_STEM]
+    for stem in stems:
+        if stem in lexicon:
+            return stem
+    return stems[0] if stems else word
+
+
+def lexical_form(word: str) -> str:
+    """A known word as the lexicon holds it: normalised, without the article ال."""
+    word = normalise(word)
+    if word.startswith("ال") and len(word) - 2 >= MIN_STEM:
+        return word[2:]
     return word
 
 
-def key(word: str) -> str:
+def key(word: str, lexicon: frozenset[str] = frozenset()) -> str:
     """The matching key of one word."""
-    return strip_clitics(normalise(word))
+    return strip_clitics(normalise(word), lexicon)
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
@@ -54,6 +67,6 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(text)]
 
 
-def keys(text: str) -> tuple[str, ...]:
+def keys(text: str, lexicon: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Matching keys of every word of a phrase."""
-    return tuple(key(w) for _, _, w in words(text))
+    return tuple(key(w, lexicon) for _, _, w in words(text))

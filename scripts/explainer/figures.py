@@ -124,7 +124,18 @@ def parse(text: str, path: str, paragraphs: dict[str, str]) -> Figures:
                                 item["paragraph"], item["quote"], line))
     if problems:
         raise ContentError(problems)
-    return Figures(tuple(figures), tuple(sorted(events, key=lambda e: e.date)))
+    return Figures(tuple(figures), tuple(sorted(events, key=_chronological)))
+
+
+def _chronological(event: Event) -> tuple[int, int, int]:
+    """Year, first month, then the wider period first (2023, Q1 2023, February 2023...)."""
+    match = DATE_RE.match(event.date)
+    assert match is not None
+    if match["month"]:
+        return int(match["year"]), int(match["month"]), 2
+    if match["quarter"]:
+        return int(match["year"]), 3 * int(match["quarter"]) - 2, 1
+    return int(match["year"]), 0, 0
 
 
 def _check_quote(item: dict, paragraphs: dict[str, str], path: str, label: str) -> list[Problem]:

@@ -73,6 +73,12 @@ class Glossary:
     def by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
 
+    def lexicon(self) -> frozenset[str]:
+        """The Arabic-script words of every form, for clitic stripping that knows these names."""
+        return frozenset(arabic.lexical_form(word) for entry in self.entries
+                         for form in (*entry.forms("ar"), *entry.forms("en"))
+                         for _, _, word in arabic.words(form) if "\u0600" <= word[0] <= "\u06ff")
+
 
 def _type_name(kind: type) -> str:
     return {str: "text", list: "a list of text"}[kind]
@@ -173,7 +179,7 @@ def _claimed_twice(entries: list[Entry], path: str) -> list[Problem]:
         owner: dict[tuple[str, ...], Entry] = {}
         for entry in entries:
             for form in dict.fromkeys(entry.forms(lang)):
-                form_key = arabic.keys(form)
+                form_key = arabic.keys(form)  # plain keys: stricter than matching
                 other = owner.get(form_key)
                 if other is not None and other.id != entry.id:
                     problems.append(Problem(path, entry.line, f"entry '{entry.id}': {lang} form '{form}' is "
@@ -197,11 +203,13 @@ class Matcher:
     lang: str
     terms: dict[tuple[str, ...], Entry] = field(default_factory=dict)
     longest: int = 1
+    lexicon: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
+        self.lexicon = self.glossary.lexicon()
         for entry in self.glossary.entries:
             for form in entry.forms(self.lang):
-                form_keys = arabic.keys(form)
+                form_keys = arabic.keys(form, self.lexicon)
                 if form_keys:
                     self.terms.setdefault(form_keys, entry)
                     self.longest = max(self.longest, len(form_keys))
@@ -209,7 +217,7 @@ class Matcher:
     def find(self, text: str, protected: list[tuple[int, int]] = ()) -> list[Match]:
         """Non-overlapping matches, longest first, left to right; none inside ``protected`` spans."""
         tokens = arabic.words(text)
-        token_keys = [arabic.key(word) for _, _, word in tokens]
+        token_keys = [arabic.key(word, self.lexicon) for _, _, word in tokens]
         matches: list[Match] = []
         i = 0
         while i < len(tokens):

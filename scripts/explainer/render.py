@@ -310,7 +310,8 @@ def parallel_page(article: Article, lang: str, texts: dict[str, dict[str, Text]]
     title = texts[lang]["title"]
     order = (lang, "en" if lang == "ar" else "ar")
     parts = [front_matter(sources, {"title": f"{plain(title.markdown)} — {labels['parallel']}",
-                                    "hide": ["navigation", "toc"]}),
+                                    "hide": ["navigation", "toc"],
+                                    "search": {"exclude": True}}),  # the article pages are indexed
              f"\n# {_span(lang, title)}\n\n{labels['parallel']}\n\n<div class=\"ex-parallel\" markdown>\n"]
     for block in article.blocks:
         parts.append(f'\n<div class="ex-row" id="r-{block.id}" markdown>\n')

@@ -1,0 +1,98 @@
+"""Search: the Arabic normaliser, the per-language index split, paragraph documents, query terms."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from explainer import arabic, search
+from explainer.glossary import Glossary, parse
+
+from conftest import REPO, SLUG
+
+GLOSSARY = parse((REPO / "content" / "glossary.yml").read_text(encoding="utf-8"), "glossary.yml")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("الإعلام", "الاعلام"), ("أحمد", "احمد"), ("آخر", "اخر"), ("إلى", "الي"), ("مدرسة", "مدرسه"),
+    ("مستشفى", "مستشفي"), ("الذَّكَاءُ", "الذكاء"), ("الـــذكاء", "الذكاء"), ("٢٠٢٣", "2023"),
+    ("۱۳٫۷", "13.7"), ("٤١٪", "41%"), ("سؤال", "سوال"), ("مسائل", "مسايل"), ("Meta", "meta"),
+])
+def test_normalise(text, expected):
+    assert arabic.normalise(text) == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("الشركات", "شركات"), ("والشركات", "شركات"), ("بالشركات", "شركات"), ("للشركات", "شركات"),
+    ("فالشركات", "شركات"), ("كالشركات", "شركات"), ("وللشركات", "شركات"), ("لشركات", "شركات"),
+    ("وبالذكاء", "ذكاء"), ("ليس", "ليس"), ("بين", "بين"), ("لكن", "لكن"), ("كان", "كان"),
+    ("الى", "الي"), ("ولا", "ولا"),
+])
+def test_clitics(word, expected):
+    assert arabic.key(word) == expected
+
+
+def test_lexicon_keeps_names_whole():
+    lexicon = GLOSSARY.lexicon()
+    assert arabic.key("ليكون", lexicon) == "ليكون"  # a name, not ل + يكون
+    assert arabic.key("وليكون", lexicon) == "ليكون"
+    assert arabic.key("يكون", lexicon) == "يكون"
+    assert arabic.key("لميتا", lexicon) == "ميتا"
+
+
+def _extra(lang: str) -> dict:
+    return search.split({"docs": [], "config": {}}, ["ar", "en"], "ar", GLOSSARY)[lang]["config"]["explainer"]
+
+
+@pytest.mark.parametrize("lang, query, expected", [
+    ("ar", "الشركات", ["شركات"]),
+    ("ar", "زوكربيرغ", ["زوكربيرغ", "مارك", "زوكربيرج", "zuckerberg"]),
+    ("ar", "LeCun", ["lecun", "يان", "ليكون", "yann", "yang", "lichun", "يانغ", "ليتشن"]),
+    ("en", "زوكربيرج", ["زوكربيرج", "mark", "zuckerberg"]),
+    ("en", "researcher", ["researcher"]),
+])
+def test_query_terms(lang, query, expected):
+    assert search.query_terms(query, _extra(lang)) == expected
+
+
+def test_split_per_language_without_duplicates():
+    index = {"config": {"lang": ["en", "ar"], "separator": "[\\s]+", "pipeline": ["stemmer"]},
+             "docs": [{"location": "", "title": "الرئيسية", "text": ""},
+                      {"location": "en/", "title": "Home", "text": ""},
+                      {"location": "en/about/", "title": "About", "text": "x"},
+                      {"location": "en/about/", "title": "About", "text": "x"},
+                      {"location": "english-words/", "title": "صفحة", "text": ""}]}
+    out = search.split(index, ["ar", "en"], "ar", Glossary())
+    assert [d["location"] for d in out["ar"]["docs"]] == ["", "english-words/"]
+    assert [d["location"] for d in out["en"]["docs"]] == ["", "about/"]
+    assert out["ar"]["config"]["lang"] == ["ar"] and out["en"]["config"]["lang"] == ["en"]
+    assert out["en"]["config"]["pipeline"] == []
+    assert out["ar"]["config"]["explainer"]["min_stem"] == arabic.MIN_STEM
+
+
+def test_article_docs_one_per_paragraph(built_site):
+    html = (built_site / "en" / "articles" / SLUG / "index.html").read_text(encoding="utf-8")
+    sections = search.article_docs(html, f"en/articles/{SLUG}/")
+    docs = [doc for docs in sections.values() for doc in docs]
+    paragraphs = [d for d in docs if "#p-" in d["location"]]
+    assert len(paragraphs) == 27
+    assert paragraphs[0]["location"] == f"en/articles/{SLUG}/#p-1c6d68"
+    assert paragraphs[0]["text"].startswith("<p>Zuckerberg probably never imagined")
+    assert set(sections) == {"", "a-decade-long-miss", "the-metaverse-or-ai"}
+
+
+def test_built_indexes(built_site):
+    ar = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for index, lang in ((ar, "ar"), (en, "en")):
+        locations = [d["location"] for d in index["docs"]]
+        assert len(locations) == len(set(locations))
+        assert not any(loc.startswith("en/") for loc in locations)
+        assert f"articles/{SLUG}/#p-1d7d43" in locations
+        assert not any(loc.startswith("parallel/") for loc in locations)
+        assert index["config"]["explainer"]["lang"] == lang
+    ar_text = " ".join(d["text"] for d in ar["docs"] if d["location"].startswith("articles/"))
+    en_text = " ".join(d["text"] for d in en["docs"] if d["location"].startswith("articles/"))
+    assert "الشركات" in ar_text and "الشركات" not in en_text
+    assert "researchers" in en_text
