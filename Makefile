@@ -10,7 +10,7 @@ NODE_STAMP := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test install browser stats clean
+.PHONY: site serve test check install browser stats clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ site: install
 
 serve: install
 	$(BIN)/explainer serve
+
+# The CI checks of the built site and the content (links, RTL, pairing, translation, hygiene).
+check: site
+	$(BIN)/explainer check --strict site
 
 stats: install
 	$(BIN)/explainer stats

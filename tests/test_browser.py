@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -140,3 +142,22 @@ def test_english_search(driver, site_url, query, anchor):
     links = _search(driver, site_url, "en/", query, anchor)
     assert any(f"/en/articles/{SLUG}/" in link and link.endswith(anchor) for link in links), links
     assert links and all(link.startswith(f"{site_url}en/") for link in links)
+
+
+# --- accessibility -----------------------------------------------------------------------------
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+A11Y_PAGES = ["", f"articles/{SLUG}/", "glossary/", f"parallel/{SLUG}/", "notes/", "status/"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("page", A11Y_PAGES)
+def test_axe_finds_no_violations(driver, site_url, lang, page):
+    assert AXE.is_file(), "axe-core comes from npm (`make test` runs `npm ci`)"
+    driver.get(f"{site_url}{'' if lang == 'ar' else 'en/'}{page}")
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    violations = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document).then(r => done(r.violations.map(v => v.id + ': ' +"
+        "  v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))));")
+    assert violations == []

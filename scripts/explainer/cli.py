@@ -6,12 +6,14 @@ Exit codes: 0 success, 1 problems found in content, 2 usage or input errors.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from . import check as check_mod
 from . import glossary as glossary_mod
 from . import project
 from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, ContentError, ExplainerError
@@ -46,6 +48,14 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="live preview that regenerates pages on every change")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     sub.add_parser("stats", help="per article and language: segments total/translated/fuzzy/untranslated")
+    check = sub.add_parser("check", help="check the built site and the content (links, RTL, pairing, "
+                           "translation, text hygiene)")
+    check.add_argument("site", nargs="?", type=Path, default=Path("site"),
+                       help="the built site (default: site/)")
+    check.add_argument("--strict", action="store_true", help="warnings (untranslated, fuzzy, obsolete "
+                       "entries) fail the check too")
+    check.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    check.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     export = sub.add_parser("export", help="export data for other tools")
     export.add_argument("what", choices=["glossary"], help="what to export")
     export.add_argument("--format", required=True, choices=["tbx", "csv"],
@@ -135,6 +145,28 @@ def _cmd_stats(paths: project.Paths, _: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_check(paths: project.Paths, args: argparse.Namespace) -> int:
+    if args.list_rules:
+        for rule in check_mod.RULES.values():
+            sys.stdout.write(f"{rule.id:<20} {rule.severity:<8} {rule.description}\n")
+        return EXIT_OK
+    site = args.site if args.site.is_absolute() else (Path.cwd() / args.site)
+    report = project.check(paths, site.resolve())
+    if args.format == "json":
+        sys.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        for finding in report.findings:
+            sys.stdout.write(f"{finding}\n")
+        summary = report.summary()
+        for rule, count in summary.items():
+            sys.stdout.write(f"{rule}: {count}\n")
+        errors = sum(1 for f in report.findings if f.severity == check_mod.ERROR)
+        sys.stdout.write(f"{len(report.findings)} problem(s): {errors} error(s), "
+                         f"{len(report.findings) - errors} warning(s); "
+                         f"{len(report.external_links)} external link(s) listed, not fetched\n")
+    return EXIT_CONTENT if report.failed(args.strict) else EXIT_OK
+
+
 def _cmd_export(paths: project.Paths, args: argparse.Namespace) -> int:
     glossary = project.load_glossary(paths)
     text = glossary_mod.to_tbx(glossary) if args.format == "tbx" else glossary_mod.to_csv(glossary)
@@ -147,7 +179,7 @@ def _cmd_export(paths: project.Paths, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"add": _cmd_add, "generate": _cmd_generate, "build": _cmd_build, "serve": _cmd_serve,
-            "stats": _cmd_stats, "export": _cmd_export}
+            "stats": _cmd_stats, "export": _cmd_export, "check": _cmd_check}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -214,6 +214,16 @@ class Matcher:
                     self.terms.setdefault(form_keys, entry)
                     self.longest = max(self.longest, len(form_keys))
 
+    def mentions(self, entry: Entry, text: str) -> bool:
+        """Whether any form of ``entry`` occurs in ``text``, even inside a longer term."""
+        text_keys = [arabic.key(word, self.lexicon) for _, _, word in arabic.words(text)]
+        for form in entry.forms(self.lang):
+            form_keys = list(arabic.keys(form, self.lexicon))
+            size = len(form_keys)
+            if size and any(text_keys[i:i + size] == form_keys for i in range(len(text_keys) - size + 1)):
+                return True
+        return False
+
     def find(self, text: str, protected: list[tuple[int, int]] = ()) -> list[Match]:
         """Non-overlapping matches, longest first, left to right; none inside ``protected`` spans."""
         tokens = arabic.words(text)

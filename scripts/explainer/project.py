@@ -16,6 +16,7 @@ from babel.messages.catalog import Catalog
 
 from . import article as article_mod
 from . import catalog as catalog_mod
+from . import check as check_mod
 from . import figures as figures_mod
 from . import glossary as glossary_mod
 from . import ingest, render
@@ -351,3 +352,47 @@ def stats(paths: Paths) -> dict[str, dict[str, catalog_mod.Stats]]:
     return out
 
 
+
+
+# --- checks -------------------------------------------------------------------------------------
+
+def site_layout(paths: Paths) -> "check_mod.SiteLayout":
+    """Languages, default language, site URL and single-language pages, from mkdocs.yml."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(paths.root / "mkdocs.yml"))
+    languages = [lang for lang in config.plugins["i18n"].config.languages if lang.build]
+    default = next(lang.locale for lang in languages if lang.default)
+    explainer_extra = (config.extra or {}).get("explainer", {}) or {}
+    return check_mod.SiteLayout(tuple(lang.locale for lang in languages), default, config.site_url or "",
+                                tuple(explainer_extra.get("single_language", ())))
+
+
+def check(paths: Paths, site: Path) -> "check_mod.Report":
+    """Every rule of `explainer check`, over the content and the built site."""
+    if not (site / "index.html").is_file():
+        raise InputError(Problem(paths.rel(site), None, "no built site here (run `explainer build` first)"))
+    glossary = load_glossary(paths)
+    findings: list[check_mod.Finding] = []
+    for path in [paths.root / "content" / "glossary.yml"] + sorted(paths.articles.glob("*/figures.yml")):
+        if path.exists():
+            findings += check_mod.scan_lines(paths.rel(path), path.read_text(encoding="utf-8"), hygiene=False)
+    for slug in article_slugs(paths):
+        folder = paths.article_dir(slug)
+        ar_text = (folder / "ar.md").read_text(encoding="utf-8")
+        article, catalog, _ = load_article(paths, slug)
+        findings += check_mod.check_article_source(paths.rel(folder / "ar.md"), ar_text, article, glossary)
+        po_path = folder / "en.po"
+        if not po_path.exists():
+            continue
+        po_bytes = po_path.read_bytes()
+        findings += check_mod.scan_lines(paths.rel(po_path), po_bytes.decode("utf-8"), hygiene=False)
+        on_disk = catalog_mod.read(po_bytes, paths.rel(po_path))
+        entries = [check_mod.Entry(m.context or "", m.id, m.string or "", m.fuzzy and bool(m.string),
+                                   _po_line(po_bytes, m.context) or 1)
+                   for m in on_disk if m.id]
+        obsolete = [(m.context or m.id, _po_line(po_bytes, m.context) or 1) for m in on_disk.obsolete.values()]
+        findings += check_mod.check_translations(paths.rel(po_path), entries, obsolete, glossary)
+    report = check_mod.check_site(site, site_layout(paths), paths.rel(site) + "/")
+    report.findings = findings + report.findings
+    return report

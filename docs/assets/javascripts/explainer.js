@@ -1,3 +1,5 @@
+/* Reader-side helpers of the explainer site. */
+
 /* Keep the reader's place when switching language: paragraphs carry the same anchor id in both
    languages, so the switcher link gets the id of the paragraph at the top of the screen. */
 (function () {
@@ -28,4 +30,13 @@
       window.location.href = link.href.split("#")[0] + hash;
     }
   });
+})();
+
+/* Material's search dialog has role="dialog" but no accessible name: name it after its input. */
+(function () {
+  "use strict";
+  var dialog = document.querySelector(".md-search[role='dialog']");
+  var input = document.querySelector(".md-search__input");
+  if (dialog && input && !dialog.hasAttribute("aria-label"))
+    dialog.setAttribute("aria-label", input.getAttribute("aria-label") || "Search");
 })();
