@@ -125,3 +125,99 @@ def test_malformed_po_names_file_and_line():
         catalog.read(data, "content/articles/x/en.po")
     assert str(info.value) == ("content/articles/x/en.po:6: invalid PO file: "
                                "Unknown or misformatted keyword")
+
+
+# --- bad catalogs ------------------------------------------------------------------------------
+
+def test_duplicate_entries_are_reported_with_both_lines():
+    data = (b'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+            b'msgctxt "p-000001"\nmsgid "\xd8\xa3"\nmsgstr "A"\n\n'
+            b'msgctxt "p-000002"\nmsgid "\xd8\xa8"\nmsgstr "B"\n\n'
+            b'msgctxt "p-000001"\nmsgid "\xd8\xa3"\nmsgstr "A again"\n')
+    with pytest.raises(InputError) as info:
+        catalog.read(data, "en.po")
+    assert str(info.value) == ("en.po:13: duplicate entry 'p-000001' (first at line 5); gettext tools keep "
+                               "only one of them")
+
+
+def test_wrong_plural_count_is_reported():
+    data = (b'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+            b'msgid "one"\nmsgid_plural "many"\nmsgstr[0] "a"\nmsgstr[1] "b"\nmsgstr[2] "c"\nmsgstr[3] "d"\n'
+            b'msgstr[4] "e"\nmsgstr[5] "f"\n')
+    with pytest.raises(InputError) as info:
+        catalog.read(data, "en.po")
+    assert str(info.value) == "en.po:6: invalid PO file: msg has more translations than num_plurals of catalog"
+
+
+# --- nothing lost, whatever the edits ------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from explainer import ingest  # noqa: E402
+
+WORDS = ["ميتا", "الذكاء", "الاصطناعي", "زوكربيرج", "الشركة", "نموذج", "استثمار", "الباحثين", "عام",
+         "مليار", "دولار", "قسم", "الميتافيرس", "خسارة", "فريق", "جديد"]
+paragraph = st.lists(st.sampled_from(WORDS), min_size=3, max_size=9).map(lambda w: " ".join(w) + ".")
+operation = st.one_of(
+    st.tuples(st.just("insert"), st.integers(0, 20), paragraph),
+    st.tuples(st.just("delete"), st.integers(0, 20)),
+    st.tuples(st.just("change"), st.integers(0, 20), paragraph),
+    st.tuples(st.just("move"), st.integers(0, 20), st.integers(0, 20)),
+    st.tuples(st.just("restore"), st.integers(0, 50)),
+)
+
+
+def _apply(texts: list[str], op: tuple, removed: list[str]) -> list[str]:
+    texts = list(texts)
+    kind = op[0]
+    if kind == "insert":
+        texts.insert(op[1] % (len(texts) + 1), op[2])
+    elif kind == "restore" and removed:
+        texts.insert(op[1] % (len(texts) + 1), removed[op[1] % len(removed)])
+    elif texts and kind == "delete":
+        removed.append(texts.pop(op[1] % len(texts)))
+    elif texts and kind == "change":
+        index = op[1] % len(texts)
+        removed.append(texts[index])
+        texts[index] = op[2]
+    elif texts and kind == "move":
+        texts.insert(op[2] % len(texts), texts.pop(op[1] % len(texts)))
+    return [t for i, t in enumerate(texts) if t not in texts[:i]]  # an article repeats no paragraph
+
+
+@settings(max_examples=150, deadline=None)
+@given(start=st.lists(paragraph, min_size=1, max_size=6, unique=True),
+       edits=st.lists(operation, min_size=1, max_size=12))
+def test_no_translation_is_ever_lost(start, edits):
+    """Random insert/delete/change/move/restore sequences, each followed by a re-import, a catalog
+    update and a write-and-read of en.po: every translation ever made is still in the catalog
+    (active or obsolete); a changed paragraph keeps its translation as fuzzy with its previous
+    source; a paragraph whose text comes back gets its translation back, not fuzzy."""
+    translated: dict[str, str] = {}
+    previous: tuple[article.Block, ...] = ()
+    cat = None
+    texts = list(start)
+    removed: list[str] = []
+    for step in range(len(edits) + 1):
+        if step:
+            texts = _apply(texts, edits[step - 1], removed)
+        blocks = ingest.assign_ids([article.Block(article.PARAGRAPH, t) for t in texts], previous)
+        art = article.Article("demo", {"title": "عنوان"}, tuple(blocks))
+        if cat is None:
+            cat = catalog.new_catalog(art, created=CREATED)
+        catalog.update(cat, catalog.template(art))
+        cat = catalog.read(catalog.dump(cat), "en.po")
+        for message in cat:
+            if not message.id:
+                continue
+            if message.id in translated:
+                assert message.string == translated[message.id] and not message.fuzzy, message.id
+            elif message.fuzzy:  # kept with the source its translation was made from
+                assert message.previous_id and translated.get(message.previous_id[0]) == message.string
+        kept = {m.string for m in cat if m.id} | {m.string for m in cat.obsolete.values()}
+        assert set(translated.values()) <= kept
+        for message in cat:  # the translator translates what is new
+            if message.id and not message.string:
+                message.string = translated[message.id] = f"EN {message.id}"
+        previous = tuple(blocks)

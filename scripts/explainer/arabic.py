@@ -22,7 +22,7 @@ _LETTER_MAP = str.maketrans({
 # Proclitics, longest first: conjunction (و ف), preposition (ب ك ل), article (ال); لل is ل + ال.
 _PREFIXES = tuple(sorted({c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ك", "ل")
                           for a in ("", "ال") if c + p + a} | {"لل", "ولل", "فلل"},
-                         key=len, reverse=True))
+                         key=lambda prefix: (-len(prefix), prefix)))
 MIN_STEM = 3  # a stem shorter than this is not split off: ليس, بين, لكن stay whole
 WORD_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+")
 

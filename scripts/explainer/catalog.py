@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -92,10 +93,14 @@ def update(catalog: Catalog, pot: Catalog) -> UpdateReport:
     before = dict(catalog._messages)  # noqa: SLF001 - Babel keeps no public key view
     old_obsolete = dict(catalog.obsolete)
     by_context = {m.context: m for m in before.values() if m.context and m.string}
-    by_text: dict[str, Message] = {}
+    by_text: dict[str, Message] = {}  # source text -> the entry translated from exactly that text
     for message in list(before.values()) + list(old_obsolete.values()):
-        if message.id and message.string:
+        if message.id and message.string and not message.fuzzy:
             by_text.setdefault(message.id, message)
+    for message in list(before.values()) + list(old_obsolete.values()):
+        if message.string and message.fuzzy and message.previous_id:  # translated from its previous text
+            by_text.setdefault(message.previous_id[0], Message(message.previous_id[0], message.string,
+                                                               user_comments=message.user_comments))
     catalog.update(pot, update_creation_date=False, keep_user_comments=True)
 
     report = UpdateReport()
@@ -106,6 +111,8 @@ def update(catalog: Catalog, pot: Catalog) -> UpdateReport:
         key = (message.id, message.context)
         if key in before:
             carried.add(key)
+            if message.fuzzy and not message.previous_id:  # Babel's merge drops it
+                message.previous_id = list(before[key].previous_id)
             continue
         old = old_obsolete.get(key) or by_text.get(message.id)
         if old is not None:
@@ -114,23 +121,32 @@ def update(catalog: Catalog, pot: Catalog) -> UpdateReport:
         elif message.context in by_context:
             old = by_context[message.context]
             _take(message, old, fuzzy=True)
-        elif message.previous_id:
+        elif message.previous_id:  # Babel's own fuzzy match
             old = next((m for m in before.values() if m.id == message.previous_id[0]), None)
+            if old is not None and old.fuzzy and old.previous_id:
+                message.previous_id = list(old.previous_id)
         if old is not None:
             carried.add((old.id, old.context))
         if message.string and message.fuzzy:
             report.fuzzy += 1
         elif not message.string:
             report.added += 1
-    for key in list(catalog.obsolete):
-        if key in carried and key not in old_obsolete:
-            del catalog.obsolete[key]
+    # Obsolete: the old obsolete entries not brought back, and the entries whose source is gone. A
+    # fuzzy entry goes as what its translation was made from (its previous source), not fuzzy, so
+    # that text gets its translation back if it returns.
+    obsolete = {key: m for key, m in old_obsolete.items() if key not in carried}
     for key, message in before.items():
-        if message.id and key not in carried and key not in catalog.obsolete:
-            catalog.obsolete[key] = message
-    for key in list(catalog.obsolete):
-        if catalog.get(*key) is not None:
-            del catalog.obsolete[key]
+        if not message.id or key in carried:
+            continue
+        if message.fuzzy and message.previous_id and message.string:
+            source = message.previous_id[0]
+            obsolete[(source, message.context)] = Message(
+                source, message.string, context=message.context, locations=message.locations,
+                user_comments=message.user_comments)
+        else:
+            obsolete[key] = message
+    catalog.obsolete.clear()
+    catalog.obsolete.update((key, m) for key, m in obsolete.items() if catalog.get(*key) is None)
     report.obsoleted = len(set(catalog.obsolete) - set(old_obsolete))
     return report
 
@@ -140,7 +156,8 @@ def _take(message: Message, old: Message, fuzzy: bool) -> None:
     message.user_comments = list(old.user_comments)
     if fuzzy:
         message.flags.add("fuzzy")
-        message.previous_id = [old.id]
+        # the previous source is the text the translation was made from, however many edits ago
+        message.previous_id = list(old.previous_id) if old.fuzzy and old.previous_id else [old.id]
     else:
         message.flags.discard("fuzzy")
         message.previous_id = []
@@ -152,6 +169,11 @@ def read(data: bytes, path: str) -> Catalog:
     Babel reads ``#|`` previous-msgid lines as translator comments; they are turned back into
     ``previous_id`` here, so they are neither lost nor shown as translator's notes.
     """
+    duplicates = _duplicates(data)
+    if duplicates:
+        raise InputError([Problem(path, line, f"duplicate entry '{context}' (first at line {first}); "
+                                  "gettext tools keep only one of them")
+                          for context, line, first in duplicates])
     try:
         catalog = read_po(io.BytesIO(data), locale=TARGET_LOCALE, abort_invalid=True)
     except PoFileError as exc:
@@ -165,6 +187,47 @@ def read(data: bytes, path: str) -> Catalog:
             message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
             message.previous_id = _parse_previous(previous)
     return catalog
+
+
+_ENTRY_LINE_RE = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*")\s*$|^(".*")\s*$')
+
+
+def _duplicates(data: bytes) -> list[tuple[str, int, int]]:
+    """(context, line, first line) of entries whose msgctxt and msgid repeat an earlier entry's.
+
+    Babel keeps the last of them silently; a translator's work would be lost."""
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    fields: dict[str, list[str]] = {}
+    current = ""
+    start = 0
+
+    def finish() -> None:
+        if "msgid" in fields:
+            key = (denormalize("\n".join(fields.get("msgctxt", ['""']))), denormalize("\n".join(fields["msgid"])))
+            if key[1] or key[0]:
+                if key in seen:
+                    out.append((key[0] or key[1][:40], start, seen[key]))
+                else:
+                    seen[key] = start
+        fields.clear()
+
+    for number, raw in enumerate(data.decode("utf-8", errors="replace").split("\n"), start=1):
+        line = raw.strip()
+        match = _ENTRY_LINE_RE.match(line)
+        if not match:
+            continue
+        keyword = match.group(1)
+        if keyword:
+            if keyword == "msgctxt" or (keyword == "msgid" and current != "msgctxt"):
+                finish()  # a new entry starts
+                start = number
+            current = keyword
+            fields[current] = [match.group(2)]
+        elif current in fields:
+            fields[current].append(match.group(3))
+    finish()
+    return out
 
 
 def _parse_previous(lines: list[str]) -> list[str]:

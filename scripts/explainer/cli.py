@@ -121,7 +121,7 @@ def _cmd_build(paths: project.Paths, args: argparse.Namespace) -> int:
     if args.site_dir:
         command += ["--site-dir", str(args.site_dir.resolve())]
     log.info("running %s", " ".join(command[1:]))
-    env = dict(os.environ, EXPLAINER_GENERATED="1")
+    env = dict(os.environ, SOURCE_DATE_EPOCH=project.source_date_epoch(paths), NO_MKDOCS_2_WARNING="1")
     if subprocess.run(command, cwd=paths.root, env=env, check=False).returncode != 0:
         raise ContentError("mkdocs build failed: see its messages above")
     return EXIT_OK

@@ -227,6 +227,13 @@ def plan(paths: Paths) -> tuple[dict[Path, str], dict[Path, bytes], GenerateResu
                 result.warnings.append(Problem(po_rel, _po_line(catalogs[po_path], message.context),
                                                f"{state} entry '{message.context}'"))
         translations = catalog_mod.translations(catalog)
+        for context, translation in list(translations.items()):
+            reason = render.translation_problem(translation.text) if translation.text else None
+            if reason:
+                result.warnings.append(Problem(po_rel, _po_line(catalogs[po_path], context),
+                                               f"entry '{context}': the translation {reason}; the Arabic "
+                                               "source is shown instead"))
+                translations[context] = replace(translation, text="", fuzzy=False)
         numbers = {b.id: n for n, b in enumerate((b for b in article.blocks if b.kind == "paragraph"), 1)}
         extra_sources = [glossary_rel] if glossary.entries else []
         if figures.figures or figures.timeline:
@@ -318,6 +325,10 @@ def generate(paths: Paths, strict: bool = False) -> GenerateResult:
                 stale.unlink()
                 result.removed.append(paths.rel(stale))
     result.written += copy_fonts(paths)
+    for lang in LANGUAGES:  # temporary files of an interrupted earlier run
+        folder = paths.docs / lang
+        for stale in sorted(folder.rglob(".*.tmp")) if folder.is_dir() else ():
+            stale.unlink()
     if conflicts:
         raise ConflictError(conflicts)
     return result
@@ -352,6 +363,26 @@ def stats(paths: Paths) -> dict[str, dict[str, catalog_mod.Stats]]:
     return out
 
 
+
+
+def source_date_epoch(paths: Paths) -> str:
+    """SOURCE_DATE_EPOCH for a reproducible build: as set, else the last commit's time, else the
+    newest content file's modification time."""
+    import os
+    import subprocess
+
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=paths.root, capture_output=True,
+                             text=True, check=True, timeout=10).stdout.strip()
+        if out.isdigit():
+            return out
+    except (OSError, subprocess.SubprocessError):
+        pass
+    content = paths.root / "content"
+    times = [int(p.stat().st_mtime) for p in content.rglob("*") if p.is_file()] if content.is_dir() else []
+    return str(max(times, default=0))
 
 
 # --- checks -------------------------------------------------------------------------------------

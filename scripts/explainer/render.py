@@ -43,6 +43,28 @@ def front_matter(sources: list[str], data: dict[str, object]) -> str:
     return "---\n" + header(sources) + yamlio.dump(data) + "---\n"
 
 
+_UNSAFE = (
+    (re.compile(r"<[/!]?[A-Za-z]"), "contains HTML"),
+    (re.compile(r"(?<!\\)!?\[[^\]]*\]\s*\("), "contains a Markdown link or image"),
+    (re.compile(r"(?i)javascript\s*:"), "contains a javascript: address"),
+    (re.compile(r"\n\s*\n"), "contains a blank line (it would split the paragraph)"),
+    (re.compile(r"^\s*(?:#{1,6}\s|>|[-+*]\s|\d+[.)]\s|={3,}|-{3,}|`{3,}|~{3,}|\|)", re.M),
+     "starts a Markdown block (heading, quote, list, rule, code or table)"),
+    (re.compile(r"(?<!\\)\{:"), "contains an attribute list '{:'"),
+)
+
+
+def translation_problem(markdown: str) -> str | None:
+    """Why a translation must not be rendered as Markdown (it would inject markup), or None.
+
+    Sources are plain text with Markdown escapes, so a translation may use escapes and emphasis,
+    nothing that changes the page's structure or brings in HTML or links."""
+    for pattern, reason in _UNSAFE:
+        if pattern.search(markdown):
+            return reason
+    return None
+
+
 def localise(article: Article, lang: str, translations: dict[str, Translation]) -> dict[str, Text]:
     """Context id -> text of every segment in ``lang`` (the Arabic source where untranslated)."""
     source = {ctx: article.meta[key] for key, ctx in TRANSLATED_META if article.meta.get(key)}
