@@ -158,3 +158,34 @@ def test_reimport_keeps_ids_of_unchanged_and_changed_blocks():
     assert new_ids[:4] == old_ids[:4]
     assert new_ids[5:] == old_ids[4:]
     assert new_ids[4] not in old_ids
+
+
+# --- unusual but valid seeds ---------------------------------------------------------------------
+
+def test_mixed_digits_tashkeel_and_tatweel_are_kept():
+    raw = ("فقدت ميتا ٤ مليارات دولار في عام 2023.\nالذَّكَاءُ الاصطناعـي يغيّر كل شيء في ٢٠٢٣.\n").encode()
+    result, _ = _import(raw)
+    assert [b.text for b in result.blocks] == ["فقدت ميتا ٤ مليارات دولار في عام 2023.",
+                                               "الذَّكَاءُ الاصطناعـي يغيّر كل شيء في ٢٠٢٣."]
+    from explainer import glossary
+    data = glossary.parse((REPO / "content" / "glossary.yml").read_text(encoding="utf-8"), "g.yml")
+    found = [m.entry.id for m in glossary.Matcher(data, "ar").find(result.blocks[1].text)]
+    assert found == ["artificial-intelligence"]
+
+
+def test_a_single_50000_character_paragraph():
+    words = ("ميتا تستثمر في الذكاء الاصطناعي " * 2000)[:50000].rsplit(" ", 1)[0] + "."
+    result, report = _import(("عنوان المقال\nالمؤلف | كاتب\n" + words + "\n").encode())
+    assert result.meta["title"] == "عنوان المقال"
+    assert len(result.blocks) == 1 and len(result.blocks[0].text) > 49000
+    parsed = article.parse(article.dump(result), "ar.md", SLUG)
+    assert parsed.blocks[0].text == result.blocks[0].text
+
+
+def test_markup_in_a_seed_is_escaped():
+    raw = ("<script>alert(1)</script> نص\n<img src=x onerror=alert(1)> صورة\n"
+           "[x](javascript:alert(1)) رابط\n# ليست عنوانا بل فقرة تبدأ بعلامة\n").encode()
+    result, _ = _import(raw)
+    texts = [b.text for b in result.blocks]
+    assert texts == ["&lt;script>alert(1)&lt;/script> نص", "&lt;img src=x onerror=alert(1)> صورة",
+                     r"\[x\](javascript:alert(1)) رابط", r"\# ليست عنوانا بل فقرة تبدأ بعلامة"]
