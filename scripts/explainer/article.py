@@ -30,7 +30,6 @@ META_FIELDS: dict[str, tuple[bool, str]] = {
 }
 IMPORT_FIELDS: dict[str, tuple[bool, str]] = {
     "seed": (True, "file name of the imported seed"),
-    "encoding": (True, "encoding the seed was decoded from"),
     "digest": (True, "digest of this file as written by the import"),
 }
 # Metadata that is translated, with its catalog context, in page order.

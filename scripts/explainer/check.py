@@ -45,7 +45,8 @@ RULES = {rule.id: rule for rule in (
     Rule("tr-glossary", ERROR, "a glossary term of the source is missing from the translation"),
     Rule("tr-markup", ERROR, "the links or HTML of a translation differ from the source's"),
     Rule("glossary-latin", ERROR, "a Latin-script word of the Arabic text is not in the glossary"),
-    Rule("bidi-control", ERROR, "a Unicode bidi control character (U+202A-U+202E, U+2066-U+2069)"),
+    Rule("bidi-control", ERROR, "a Unicode bidi control character (U+202A-U+202E, U+2066-U+2069; in "
+                                "content also the U+200E/U+200F marks)"),
     Rule("raw-html", ERROR, "raw HTML from content reaches the page (<script>, event attributes)"),
     Rule("kashida", ERROR, "a tatweel (kashida) stretches a word, as if for justification"),
     Rule("space-before-punct", ERROR, "a space before Arabic punctuation"),
@@ -89,6 +90,8 @@ class Report:
 # --- text facts -------------------------------------------------------------------------------
 
 BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# In content, the direction marks too: the generator adds them where needed, writers never should.
+CONTENT_BIDI_RE = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 KASHIDA_RE = re.compile("\u0640+(?=[\u0621-\u064a])")
 SPACE_PUNCT_RE = re.compile(r"[ \t\u00a0]+[،؛؟]")
 ARABIC_LETTERS_RE = re.compile("[\u0621-\u064a\u0671-\u06d3]")
@@ -119,10 +122,11 @@ def markup(text: str) -> list[str]:
 
 
 def scan_lines(path: str, text: str, hygiene: bool) -> list[Finding]:
-    """Bidi controls anywhere; with ``hygiene``, kashida and spaces before Arabic punctuation."""
+    """Content files: bidi controls and direction marks; with ``hygiene``, kashida and spaces
+    before Arabic punctuation."""
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
-        for match in BIDI_RE.finditer(line):
+        for match in CONTENT_BIDI_RE.finditer(line):
             found.append(Finding(path, number, "bidi-control",
                                  f"U+{ord(match.group(0)):04X} at column {match.start() + 1}"))
         if hygiene:

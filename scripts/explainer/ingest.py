@@ -244,6 +244,5 @@ def parse_seed(raw: bytes, path: str, slug: str, previous: Article | None = None
     report.headings = sum(b.kind == HEADING for b in blocks)
     report.paragraphs = sum(b.kind == PARAGRAPH for b in blocks)
     blocks = assign_ids(blocks, previous.blocks if previous else ())
-    article = Article(slug, meta, tuple(blocks), {"seed": path.rsplit("/", 1)[-1],
-                                                  "encoding": report.encoding})
+    article = Article(slug, meta, tuple(blocks), {"seed": path.rsplit("/", 1)[-1]})
     return article, report
