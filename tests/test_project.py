@@ -134,3 +134,25 @@ def test_two_builds_are_byte_identical(built_site, tmp_path):
     second = {p.relative_to(other): p.read_bytes() for p in other.rglob("*") if p.is_file()}
     assert sorted(first) == sorted(second)
     assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_parallel_build_equals_one_process_build(built_site, tmp_path):
+    """`explainer build` builds the languages in parallel processes; merged, the site is the same
+    bytes as mkdocs-static-i18n's one-process build."""
+    root = built_site.parent
+    single = tmp_path / "one-process"
+    explainer("build", "--jobs", "1", "--site-dir", str(single), cwd=root)
+    parallel = {p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
+    serial = {p.relative_to(single): p.read_bytes() for p in single.rglob("*") if p.is_file()}
+    assert sorted(parallel) == sorted(serial)
+    assert [path for path in parallel if parallel[path] != serial[path]] == []
+
+
+def test_sitemap_merge():
+    from explainer import sitebuild
+
+    head = '<?xml version="1.0"?>\n<urlset>\n    '
+    ar = head + "<url><loc>/</loc></url>\n</urlset>"
+    en = head + "<url><loc>/en/</loc></url>\n</urlset>"
+    assert sitebuild.merge_sitemaps(ar, [en]) == (head + "<url><loc>/</loc></url>\n    "
+                                                   "<url><loc>/en/</loc></url>\n</urlset>")

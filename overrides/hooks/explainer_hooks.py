@@ -11,12 +11,18 @@
 
 mkdocs-static-i18n builds the other languages from inside the default language's ``on_post_build``;
 the work that needs every language done runs when the outermost build ends.
+
+- Parallel builds: ``explainer build`` runs one MkDocs process per language at once, each with
+  EXPLAINER_BUILD_LANGS naming its language; the other languages' pages are left out of that
+  process's builds (mkdocs-static-i18n still knows them, so switchers and hreflang links are whole),
+  and ``explainer build`` merges the outputs.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 from copy import deepcopy
 from pathlib import Path
 
@@ -32,6 +38,13 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_pre_build(config) -> None:
     _state["depth"] += 1
+    only = _only_languages()
+    i18n = _i18n(config)
+    if only is not None and i18n is not None and i18n.is_default_language_build \
+            and not (set(i18n.build_languages) - {i18n.current_language}) & only:
+        # A one-language process of the default language builds no other language: this is
+        # mkdocs-static-i18n's own guard against building them again.
+        i18n.building = True
     if _state["depth"] > 1 or not _state["serving"]:
         return
     from explainer import project
@@ -50,6 +63,70 @@ def on_pre_build(config) -> None:
 
 def _i18n(config):
     return config.plugins.get("i18n")
+
+
+def _only_languages() -> set[str] | None:
+    value = os.environ.get("EXPLAINER_BUILD_LANGS", "").strip()
+    return set(value.split(",")) if value else None
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has made the language's file list
+def on_files(files, config):
+    """In a one-language process, leave the other languages' pages out of their builds."""
+    only = _only_languages()
+    i18n = _i18n(config)
+    if only is None or i18n is None or i18n.current_language in only:
+        return files
+    from mkdocs.structure.files import Files
+
+    return Files([f for f in files if not f.is_documentation_page()])
+
+
+ARTICLES_PER_SECTION = 10
+
+
+def _sections(children: list, parent) -> list:
+    """Children grouped in sections of ARTICLES_PER_SECTION, and those again, as often as needed."""
+    from mkdocs.structure.nav import Section
+
+    size = ARTICLES_PER_SECTION
+    while len(children) > ARTICLES_PER_SECTION:
+        grouped = []
+        for start in range(0, len(children), ARTICLES_PER_SECTION):
+            chunk = children[start:start + ARTICLES_PER_SECTION]
+            first = start * size // ARTICLES_PER_SECTION + 1
+            last = min(first + size - 1, first - 1 + sum(_count(c) for c in chunk))
+            section = Section(f"{first}–{last}", chunk)
+            for child in chunk:
+                child.parent = section
+            grouped.append(section)
+        children = grouped
+        size *= ARTICLES_PER_SECTION
+    for child in children:
+        child.parent = parent
+    return children
+
+
+def _count(item) -> int:
+    return sum(_count(c) for c in item.children) if getattr(item, "children", None) else 1
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has made the language's navigation
+def on_nav(nav, config, files):
+    """Keep the navigation small on every page, whatever the number of articles: the side-by-side
+    pages are reached from their article, not listed; articles come in nested sections of ten,
+    which Material's navigation.prune renders only along the open path."""
+    items = []
+    for item in nav.items:
+        children = getattr(item, "children", None) or []
+        pages = [c for c in children if getattr(c, "file", None) is not None]
+        if pages and all("/parallel/" in f"/{c.file.src_uri}" for c in pages):
+            continue
+        if pages and all("/articles/" in f"/{c.file.src_uri}" for c in pages):
+            item.children = _sections(children, item)
+        items.append(item)
+    nav.items = items
+    return nav
 
 
 def on_env(env, config, files):

@@ -88,3 +88,152 @@ def _generated(folder: str, names: list[str]) -> list[str]:
         elif path.is_dir() and name in ("articles", "parallel"):
             skip.append(name)
     return skip
+
+
+# --- measuring ----------------------------------------------------------------------------------
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants (Linux /proc), in KiB."""
+    import os
+
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/statm", encoding="utf-8") as handle:
+                pages = int(handle.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        rss[int(entry)] = pages * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss.get(current, 0)
+        todo += children.get(current, [])
+    return total
+
+
+def timed_run(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """Run a command; (wall seconds, peak resident memory of its process tree in MB)."""
+    import os
+    import subprocess
+    import time
+
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=dict(os.environ, **(env or {})),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_kb(process.pid))
+        time.sleep(0.02)
+    elapsed = time.perf_counter() - start
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{process.stderr.read()[-2000:]}")
+    return elapsed, peak / 1024
+
+
+BASELINE_CONFIG = """# The usual set-up, for comparison: Material + mkdocs-static-i18n, one process, no hooks.
+site_name: Baseline
+docs_dir: docs
+theme:
+  name: material
+  language: ar
+  features: [navigation.sections]
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      languages:
+        - {locale: ar, name: العربية, default: true, build: true}
+        - {locale: en, name: English, build: true}
+markdown_extensions: [abbr, admonition, attr_list, md_in_html, pymdownx.details, pymdownx.superfences, tables, toc]
+"""
+
+
+def measure(project: Path, runs: int, log_progress=None) -> dict:
+    """Stage timings (medians of ``runs``), peak memory and output sizes for one corpus project."""
+    import shutil
+    import statistics
+    import sys
+    import time
+
+    from . import ingest
+    from . import project as project_mod
+
+    paths = project_mod.Paths(project)
+    slugs = project_mod.article_slugs(paths)
+    python = sys.executable
+    samples: dict[str, list[float]] = {k: [] for k in ("import", "catalog", "generation", "glossary",
+                                                       "mkdocs", "whole", "baseline")}
+    peaks = []
+    for run in range(runs):
+        if log_progress:
+            log_progress(f"{len(slugs)} articles: run {run + 1} of {runs}")
+        start = time.perf_counter()
+        for slug in slugs:
+            folder = paths.article_dir(slug)
+            ingest.parse_seed((folder / "source.txt").read_bytes(), "source.txt", slug)
+        samples["import"].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        loaded = [project_mod.load_article(paths, slug) for slug in slugs]
+        samples["catalog"].append(time.perf_counter() - start)
+        glossary = project_mod.load_glossary(paths)
+        from .glossary import Matcher, link_terms
+        matcher = Matcher(glossary, "ar")
+        start = time.perf_counter()
+        for article, _catalog, _ in loaded:
+            for block in article.blocks:
+                link_terms(block.text, matcher, "../glossary.md", titled=set())
+        samples["glossary"].append(time.perf_counter() - start)
+        for generated in ("docs/ar/articles", "docs/en/articles", "docs/ar/parallel", "docs/en/parallel"):
+            shutil.rmtree(project / generated, ignore_errors=True)
+        start = time.perf_counter()
+        project_mod.generate(paths)
+        samples["generation"].append(time.perf_counter() - start)
+        env = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+        seconds, _ = timed_run([python, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")], project, env)
+        samples["mkdocs"].append(seconds)
+        for generated in ("docs/ar/articles", "docs/en/articles"):
+            shutil.rmtree(project / generated, ignore_errors=True)
+        seconds, peak = timed_run([python, "-m", "explainer", "-q", "build"], project, env)
+        samples["whole"].append(seconds)
+        peaks.append(peak)
+        (project / "baseline.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+        seconds, _ = timed_run([python, "-m", "mkdocs", "build", "-q", "-f", "baseline.yml", "-d",
+                                str(project / "baseline-site")], project, env)
+        samples["baseline"].append(seconds)
+    site = project / "site"
+    pages = [p for p in site.rglob("*.html")]
+    article_pages = [p for p in pages if "/articles/" in p.as_posix()]
+    medians = {k: round(statistics.median(v), 3) for k, v in samples.items()}
+    return {
+        "articles": len(slugs),
+        "pages": len(pages),
+        "whole_s": medians["whole"],
+        "baseline_s": medians["baseline"],
+        "ratio": round(medians["whole"] / medians["baseline"], 3),
+        "stages": {k: medians[k] for k in ("import", "catalog", "generation", "glossary", "mkdocs")},
+        "peak_rss_mb": round(max(peaks), 1),
+        "max_page_kb": round(max(p.stat().st_size for p in pages) / 1024, 1),
+        "max_article_page_kb": round(max(p.stat().st_size for p in article_pages) / 1024, 1),
+        "search_index_kb": {
+            "ar": round((site / "search" / "search_index.json").stat().st_size / 1024, 1),
+            "en": round((site / "en" / "search" / "search_index.json").stat().st_size / 1024, 1),
+        },
+    }
+
+
+def table(results: dict) -> str:
+    rows = [("articles", "pages", "whole s", "baseline s", "ratio", "generation s", "mkdocs s",
+             "peak MB", "max page KB", "max article KB")]
+    for r in results["runs"]:
+        rows.append((str(r["articles"]), str(r["pages"]), f"{r['whole_s']:.2f}", f"{r['baseline_s']:.2f}",
+                     f"{r['ratio']:.2f}", f"{r['stages']['generation']:.2f}", f"{r['stages']['mkdocs']:.2f}",
+                     f"{r['peak_rss_mb']:.0f}", f"{r['max_page_kb']:.0f}", f"{r['max_article_page_kb']:.0f}"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.rjust(w) for cell, w in zip(row, widths)) for row in rows) + "\n"

@@ -13,10 +13,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import bench as bench_mod
 from . import check as check_mod
 from . import glossary as glossary_mod
-from . import project
-from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, ContentError, ExplainerError
+from . import project, sitebuild
+from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, ContentError, ExplainerError, InputError, Problem
 from .fsio import write_if_changed
 
 log = logging.getLogger("explainer")
@@ -45,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true",
                        help="untranslated or fuzzy entries and MkDocs warnings are errors")
     build.add_argument("--site-dir", type=Path, help="output folder (default: site/)")
+    build.add_argument("--jobs", type=int, default=0,
+                       help="MkDocs processes at once, one per language (default: as many as cores allow; "
+                            "1 builds in one process)")
     serve = sub.add_parser("serve", help="live preview that regenerates pages on every change")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     sub.add_parser("stats", help="per article and language: segments total/translated/fuzzy/untranslated")
@@ -56,6 +60,15 @@ def _parser() -> argparse.ArgumentParser:
                        "entries) fail the check too")
     check.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     check.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+    bench = sub.add_parser("bench", help="benchmark: synthetic corpora and build timings")
+    bench_sub = bench.add_subparsers(dest="bench_command", required=True, parser_class=_Parser)
+    corpus = bench_sub.add_parser("corpus", help="write a synthetic project of N articles into DIR")
+    corpus.add_argument("dir", type=Path, help="an empty or new folder, outside the repository")
+    corpus.add_argument("--articles", type=int, required=True, help="number of articles")
+    run = bench_sub.add_parser("run", help="build corpora of several sizes and record the figures")
+    run.add_argument("--articles", default="10,100,1000", help="comma-separated corpus sizes")
+    run.add_argument("--runs", type=int, default=3, help="runs per size (medians are reported)")
+    run.add_argument("--output", type=Path, default=Path("bench/results.json"), help="results file")
     export = sub.add_parser("export", help="export data for other tools")
     export.add_argument("what", choices=["glossary"], help="what to export")
     export.add_argument("--format", required=True, choices=["tbx", "csv"],
@@ -115,15 +128,17 @@ def _cmd_generate(paths: project.Paths, args: argparse.Namespace) -> int:
 
 def _cmd_build(paths: project.Paths, args: argparse.Namespace) -> int:
     _report_generation(project.generate(paths, strict=args.strict))
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(paths.root / "mkdocs.yml")]
-    if args.strict:
-        command.append("--strict")
-    if args.site_dir:
-        command += ["--site-dir", str(args.site_dir.resolve())]
-    log.info("running %s", " ".join(command[1:]))
+    layout = project.site_layout(paths)
+    site = args.site_dir.resolve() if args.site_dir else paths.root / "site"
+    jobs = args.jobs if args.jobs else min(len(layout.languages), os.cpu_count() or 1)
     env = dict(os.environ, SOURCE_DATE_EPOCH=project.source_date_epoch(paths), NO_MKDOCS_2_WARNING="1")
-    if subprocess.run(command, cwd=paths.root, env=env, check=False).returncode != 0:
-        raise ContentError("mkdocs build failed: see its messages above")
+    if sys.stderr.isatty() and not os.environ.get("CI"):
+        env["EXPLAINER_PROGRESS"] = "1"
+    log.info("building %s with MkDocs (%s)", paths.rel(site),
+             f"{jobs} languages at once" if jobs > 1 else "one process")
+    sitebuild.build(paths.root / "mkdocs.yml", site, list(layout.languages), layout.default,
+                    args.strict, jobs, env)
+    log.info("built %s", paths.rel(site))
     return EXIT_OK
 
 
@@ -167,6 +182,36 @@ def _cmd_check(paths: project.Paths, args: argparse.Namespace) -> int:
     return EXIT_CONTENT if report.failed(args.strict) else EXIT_OK
 
 
+def _cmd_bench(paths: project.Paths, args: argparse.Namespace) -> int:
+    import tempfile
+
+    if args.bench_command == "corpus":
+        target = args.dir.resolve()
+        if target == paths.root or paths.root in target.parents:
+            raise InputError(Problem(str(args.dir), None, "expected a folder outside the project"))
+        if args.articles < 1:
+            raise InputError(Problem("--articles", None, f"expected a positive number, found {args.articles}"))
+        try:
+            bench_mod.write_corpus(paths.root, target, args.articles)
+        except FileExistsError:
+            raise InputError(Problem(str(args.dir), None, "expected an empty or new folder")) from None
+        log.info("wrote a project of %d articles to %s", args.articles, target)
+        return EXIT_OK
+    sizes = [int(n) for n in args.articles.split(",") if n.strip()]
+    results = {"runs": []}
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"explainer-bench-{size}-") as folder:
+            corpus = Path(folder) / "project"
+            log.info("%d articles: writing the corpus", size)
+            bench_mod.write_corpus(paths.root, corpus, size)
+            results["runs"].append(bench_mod.measure(corpus, args.runs, log_progress=log.info))
+    output = args.output if args.output.is_absolute() else paths.root / args.output
+    write_if_changed(output, json.dumps(results, indent=2) + "\n")
+    sys.stdout.write(bench_mod.table(results))
+    log.info("wrote %s", paths.rel(output))
+    return EXIT_OK
+
+
 def _cmd_export(paths: project.Paths, args: argparse.Namespace) -> int:
     glossary = project.load_glossary(paths)
     text = glossary_mod.to_tbx(glossary) if args.format == "tbx" else glossary_mod.to_csv(glossary)
@@ -179,7 +224,7 @@ def _cmd_export(paths: project.Paths, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"add": _cmd_add, "generate": _cmd_generate, "build": _cmd_build, "serve": _cmd_serve,
-            "stats": _cmd_stats, "export": _cmd_export, "check": _cmd_check}
+            "stats": _cmd_stats, "export": _cmd_export, "check": _cmd_check, "bench": _cmd_bench}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,62 @@
+"""The benchmark's corpus generator and its figures (timings themselves are not asserted)."""
+
+from __future__ import annotations
+
+import json
+
+from explainer import article, catalog
+
+from conftest import REPO, explainer
+
+
+def test_corpus_is_a_complete_project(tmp_path):
+    target = tmp_path / "corpus"
+    explainer("bench", "corpus", str(target), "--articles", "3", cwd=REPO)
+    folders = sorted((target / "content" / "articles").iterdir())
+    assert [f.name for f in folders] == ["article-0001", "article-0002", "article-0003"]
+    titles = set()
+    for folder in folders:
+        parsed = article.parse((folder / "ar.md").read_text(encoding="utf-8"), "ar.md", folder.name)
+        stats = catalog.stats(catalog.read((folder / "en.po").read_bytes(), "en.po"))
+        assert stats.untranslated == 0 and stats.fuzzy == 0 and stats.total == 34
+        titles.add(parsed.meta["title"])
+        assert (folder / "figures.yml").exists()
+    assert len(titles) == 3
+    assert (target / "content" / "glossary.yml").exists() and (target / "mkdocs.yml").exists()
+    explainer("build", "--strict", cwd=target)
+    nav = (target / "site" / "articles" / "article-0001" / "index.html").read_text(encoding="utf-8")
+    assert "/parallel/" not in nav.split('<div class="md-content"')[0]  # side-by-side pages are not listed
+
+
+def test_corpus_refuses_the_repository_and_non_empty_folders(tmp_path):
+    inside = explainer("bench", "corpus", str(REPO / "content" / "x"), "--articles", "1", cwd=REPO, check=False)
+    assert inside.returncode == 2 and "expected a folder outside the project" in inside.stderr
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "file").write_text("x")
+    full = explainer("bench", "corpus", str(tmp_path / "full"), "--articles", "1", cwd=REPO, check=False)
+    assert full.returncode == 2 and "expected an empty or new folder" in full.stderr
+
+
+def test_navigation_groups_many_articles_in_sections(tmp_path):
+    target = tmp_path / "corpus"
+    explainer("bench", "corpus", str(target), "--articles", "23", cwd=REPO)
+    explainer("build", cwd=target)
+    html = (target / "site" / "articles" / "article-0015" / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('md-nav--primary'):html.index('md-sidebar--secondary')]
+    for label in ("1–10", "11–20", "21–23"):
+        assert f"{label}" in nav
+    # pruned: the open section lists its articles, the closed ones do not
+    assert "article-0014/" in nav and "article-0003/" not in nav
+
+
+def test_results_file_shape(tmp_path):
+    out = tmp_path / "results.json"
+    result = explainer("bench", "run", "--articles", "2", "--runs", "1", "--output", str(out), cwd=REPO)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    run = data["runs"][0]
+    assert set(run) >= {"articles", "pages", "whole_s", "baseline_s", "ratio", "stages", "peak_rss_mb",
+                        "max_page_kb", "search_index_kb"}
+    assert run["articles"] == 2 and run["pages"] > 10
+    assert set(run["stages"]) == {"import", "catalog", "generation", "glossary", "mkdocs"}
+    assert set(run["search_index_kb"]) == {"ar", "en"}
+    assert result.stdout.splitlines()[0].split()[:2] == ["articles", "pages"]
