@@ -10,7 +10,7 @@ NODE_STAMP := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test check install browser stats clean
+.PHONY: site serve test check bench install browser stats clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ serve: install
 # The CI checks of the built site and the content (links, RTL, pairing, translation, hygiene).
 check: site
 	$(BIN)/explainer check --strict site
+
+# Benchmark: corpora of 10, 100 and 1,000 articles built in a temporary folder; figures in
+# bench/results.json (see bench/README.md). Takes a while at 1,000 articles.
+bench: install
+	$(BIN)/explainer bench run --articles 10,100,1000 --runs 3
 
 stats: install
 	$(BIN)/explainer stats

@@ -262,6 +262,14 @@ def dump(catalog: Catalog) -> bytes:
     return text.encode("utf-8")
 
 
+def signature(catalog: Catalog) -> tuple:
+    """Everything a catalog says, to tell cheaply whether an update changed it."""
+    def entry(m: Message) -> tuple:
+        return (m.id, m.context, m.string, tuple(sorted(m.flags)), tuple(m.previous_id or ()),
+                tuple(m.locations), tuple(m.user_comments))
+    return (tuple(entry(m) for m in catalog), tuple(entry(m) for m in catalog.obsolete.values()))
+
+
 def stats(catalog: Catalog) -> Stats:
     messages = [m for m in catalog if m.id]
     fuzzy = sum(1 for m in messages if m.string and m.fuzzy)

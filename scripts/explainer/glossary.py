@@ -204,6 +204,14 @@ class Matcher:
     terms: dict[tuple[str, ...], Entry] = field(default_factory=dict)
     longest: int = 1
     lexicon: frozenset[str] = frozenset()
+    _keys: dict[str, str] = field(default_factory=dict, repr=False)  # word -> key, computed once
+    _found: dict[str, list[Match]] = field(default_factory=dict, repr=False)  # text -> its matches
+
+    def key(self, word: str) -> str:
+        found = self._keys.get(word)
+        if found is None:
+            found = self._keys[word] = arabic.key(word, self.lexicon)
+        return found
 
     def __post_init__(self) -> None:
         self.lexicon = self.glossary.lexicon()
@@ -216,7 +224,7 @@ class Matcher:
 
     def mentions(self, entry: Entry, text: str) -> bool:
         """Whether any form of ``entry`` occurs in ``text``, even inside a longer term."""
-        text_keys = [arabic.key(word, self.lexicon) for _, _, word in arabic.words(text)]
+        text_keys = [self.key(word) for _, _, word in arabic.words(text)]
         for form in entry.forms(self.lang):
             form_keys = list(arabic.keys(form, self.lexicon))
             size = len(form_keys)
@@ -226,8 +234,16 @@ class Matcher:
 
     def find(self, text: str, protected: list[tuple[int, int]] = ()) -> list[Match]:
         """Non-overlapping matches, longest first, left to right; none inside ``protected`` spans."""
+        if not protected:
+            found = self._found.get(text)
+            if found is None:
+                found = self._found[text] = self._find(text, ())
+            return found
+        return self._find(text, protected)
+
+    def _find(self, text: str, protected) -> list[Match]:
         tokens = arabic.words(text)
-        token_keys = [arabic.key(word, self.lexicon) for _, _, word in tokens]
+        token_keys = [self.key(word) for _, _, word in tokens]
         matches: list[Match] = []
         i = 0
         while i < len(tokens):

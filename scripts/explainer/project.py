@@ -139,13 +139,17 @@ def article_slugs(paths: Paths) -> list[str]:
     return sorted(p.name for p in paths.articles.iterdir() if (p / "ar.md").is_file())
 
 
-def load_article(paths: Paths, slug: str) -> tuple[Article, Catalog, bool]:
-    """Read an article and its catalog, updated to the current ar.md (True if the catalog changed)."""
+def load_article(paths: Paths, slug: str) -> tuple[Article, Catalog, bytes | None]:
+    """Read an article and its catalog, updated to the current ar.md. The third item is the PO
+    text to write when the update changed the catalog (or it is new), None when it did not."""
     folder = paths.article_dir(slug)
     ar_path, po_path = folder / "ar.md", folder / "en.po"
     article = article_mod.parse(ar_path.read_text(encoding="utf-8"), paths.rel(ar_path), slug)
-    catalog, _ = _synced_catalog(article, po_path, paths)
-    return article, catalog, article.derived_ids != ()
+    catalog = _read_catalog(po_path, article, paths)
+    before = catalog_mod.signature(catalog) if po_path.exists() else None
+    catalog_mod.update(catalog, catalog_mod.template(article))
+    changed = before is None or catalog_mod.signature(catalog) != before
+    return article, catalog, catalog_mod.dump(catalog) if changed else None
 
 
 def with_digest(text: str) -> str:
@@ -201,7 +205,7 @@ def plan(paths: Paths) -> tuple[dict[Path, str], dict[Path, bytes], GenerateResu
     for slug in article_slugs(paths):
         folder = paths.article_dir(slug)
         try:
-            article, catalog, _ = load_article(paths, slug)
+            article, catalog, po_text = load_article(paths, slug)
             figures = load_figures(paths, article)
         except ExplainerError as exc:
             errors.append(exc)
@@ -216,7 +220,9 @@ def plan(paths: Paths) -> tuple[dict[Path, str], dict[Path, bytes], GenerateResu
                 result.warnings.append(Problem(ar_rel, block.line, f"Latin-script word '{word}' is neither "
                                                f"a glossary entry nor in the allow_latin list of {glossary_rel}"))
         po_path = folder / "en.po"
-        catalogs[po_path] = catalog_mod.dump(catalog)
+        if po_text is not None:
+            catalogs[po_path] = po_text
+        po_bytes = po_text if po_text is not None else po_path.read_bytes()
         stats = catalog_mod.stats(catalog)
         result.stats[slug] = stats
         pending = []
@@ -224,13 +230,13 @@ def plan(paths: Paths) -> tuple[dict[Path, str], dict[Path, bytes], GenerateResu
             if message.id and (not message.string or message.fuzzy):
                 state = "fuzzy" if message.string else "untranslated"
                 pending.append((message.context, state))
-                result.warnings.append(Problem(po_rel, _po_line(catalogs[po_path], message.context),
+                result.warnings.append(Problem(po_rel, _po_line(po_bytes, message.context),
                                                f"{state} entry '{message.context}'"))
         translations = catalog_mod.translations(catalog)
         for context, translation in list(translations.items()):
             reason = render.translation_problem(translation.text) if translation.text else None
             if reason:
-                result.warnings.append(Problem(po_rel, _po_line(catalogs[po_path], context),
+                result.warnings.append(Problem(po_rel, _po_line(po_bytes, context),
                                                f"entry '{context}': the translation {reason}; the Arabic "
                                                "source is shown instead"))
                 translations[context] = replace(translation, text="", fuzzy=False)

@@ -19,37 +19,51 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """A safe loader that records duplicate mapping keys instead of silently keeping the last."""
+def _strict(base: type) -> type:
+    class _StrictLoader(base):
+        """A safe loader that records duplicate mapping keys instead of silently keeping the last."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.duplicates: list[tuple[int, str]] = []
-        self.first_line = 1
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.duplicates: list[tuple[int, str]] = []
+            self.first_line = 1
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        key_lines: dict[Any, int] = {}
-        for key_node, _value in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if key in seen:
-                self.duplicates.append((key_node.start_mark.line + 1, str(key)))
-            seen.add(key)
-            key_lines.setdefault(key, key_node.start_mark.line + self.first_line)
-        result = LineDict(super().construct_mapping(node, deep=True))
-        result.line = node.start_mark.line + self.first_line
-        result.key_lines = key_lines
-        return result
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            seen: set[Any] = set()
+            key_lines: dict[Any, int] = {}
+            for key_node, _value in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if key in seen:
+                    self.duplicates.append((key_node.start_mark.line + 1, str(key)))
+                seen.add(key)
+                key_lines.setdefault(key, key_node.start_mark.line + self.first_line)
+            result = LineDict(super().construct_mapping(node, deep=True))
+            result.line = node.start_mark.line + self.first_line
+            result.key_lines = key_lines
+            return result
+
+    _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _StrictLoader.construct_mapping)
+    return _StrictLoader
 
 
-_StrictLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _StrictLoader.construct_mapping
-)
+# libyaml's parser when PyYAML has it (it reads ten times faster); the pure-Python one words its
+# errors better, so it reads a file again when that file has an error.
+_FAST = _strict(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_CLEAR = _strict(yaml.SafeLoader)
 
 
 def load(text: str, path: str, first_line: int = 1) -> Any:
     """Parse ``text`` as YAML; ``first_line`` is the file line the text starts on (1-based)."""
-    loader = _StrictLoader(text)
+    try:
+        return _load(_FAST, text, path, first_line)
+    except InputError:
+        if _FAST is _CLEAR:
+            raise
+        return _load(_CLEAR, text, path, first_line)
+
+
+def _load(loader_class: type, text: str, path: str, first_line: int) -> Any:
+    loader = loader_class(text)
     loader.first_line = first_line
     try:
         data = loader.get_single_data()
