@@ -140,3 +140,18 @@ def test_usage_error_exit_code(project):
     result = explainer("frobnicate", cwd=project, check=False)
     assert result.returncode == 2
     assert "invalid choice: 'frobnicate'" in result.stderr
+
+
+def test_editing_one_entry_rewrites_only_what_changed(project):
+    explainer("generate", cwd=project)
+    docs = project / "docs"
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(docs.rglob("*.md"))}
+    po = project / "content" / "articles" / SLUG / "en.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        "Unfortunately, Meta did not know which road to take.",
+        "Sadly, Meta did not know which road to take."), encoding="utf-8")
+    explainer("generate", cwd=project)
+    changed = sorted(p.relative_to(docs).as_posix() for p, (data, mtime) in before.items()
+                     if p.read_bytes() != data or p.stat().st_mtime_ns != mtime)
+    # the English page, and both side-by-side pages (they hold the English text); nothing else
+    assert changed == [f"ar/parallel/{SLUG}.md", f"en/articles/{SLUG}.md", f"en/parallel/{SLUG}.md"]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from copy import deepcopy
 from pathlib import Path
 
@@ -136,6 +137,19 @@ def on_env(env, config, files):
         # set as an attribute, the way mkdocs-static-i18n sets it for every page
         config.extra.alternate = deepcopy(i18n.extra_alternate)
     return env
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Progress on a terminal (EXPLAINER_PROGRESS, set by `explainer build`; quiet in CI)."""
+    if os.environ.get("EXPLAINER_PROGRESS"):
+        i18n = _i18n(config)
+        lang = i18n.current_language if i18n else ""
+        done = _state.setdefault("pages", {}).get(lang, 0) + 1
+        _state["pages"][lang] = done
+        if done % 50 == 0:
+            sys.stderr.write(f"\r  [{lang}] {done} pages rendered")
+            sys.stderr.flush()
+    return output
 
 
 def on_post_template(output: str, template_name: str, config) -> str:

@@ -121,13 +121,24 @@ def _report_generation(result: project.GenerateResult) -> None:
     log.info("generated %d article(s); %d file(s) changed", len(result.articles), len(result.written))
 
 
+def _progress():
+    """A progress line on a terminal; nothing in CI or when output is redirected."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+
+    def show(done: int, total: int) -> None:
+        sys.stderr.write(f"\r  {done}/{total} articles read" + ("\n" if done == total else ""))
+        sys.stderr.flush()
+    return show
+
+
 def _cmd_generate(paths: project.Paths, args: argparse.Namespace) -> int:
-    _report_generation(project.generate(paths, strict=args.strict))
+    _report_generation(project.generate(paths, strict=args.strict, progress=_progress()))
     return EXIT_OK
 
 
 def _cmd_build(paths: project.Paths, args: argparse.Namespace) -> int:
-    _report_generation(project.generate(paths, strict=args.strict))
+    _report_generation(project.generate(paths, strict=args.strict, progress=_progress()))
     layout = project.site_layout(paths)
     site = args.site_dir.resolve() if args.site_dir else paths.root / "site"
     jobs = args.jobs if args.jobs else min(len(layout.languages), os.cpu_count() or 1)

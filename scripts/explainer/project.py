@@ -185,7 +185,7 @@ def load_figures(paths: Paths, article: Article) -> figures_mod.Figures:
     return figures_mod.parse(path.read_text(encoding="utf-8"), paths.rel(path), paragraphs)
 
 
-def plan(paths: Paths) -> tuple[dict[Path, str], dict[Path, bytes], GenerateResult]:
+def plan(paths: Paths, progress=None) -> tuple[dict[Path, str], dict[Path, bytes], GenerateResult]:
     """Everything generation would write: pages, updated catalogs, and the warnings found."""
     result = GenerateResult()
     pages: dict[Path, str] = {}
@@ -202,7 +202,10 @@ def plan(paths: Paths) -> tuple[dict[Path, str], dict[Path, bytes], GenerateResu
     entries: dict[str, list[render.ArticleEntry]] = {lang: [] for lang in LANGUAGES}
     noted: list[tuple[str, Article, dict[str, render.Text], str, tuple[str, ...]]] = []
     status: list[tuple[Article, catalog_mod.Stats, tuple[tuple[str, str], ...], dict]] = []
-    for slug in article_slugs(paths):
+    slugs = article_slugs(paths)
+    for number, slug in enumerate(slugs, start=1):
+        if progress is not None and (number % 50 == 0 or number == len(slugs)):
+            progress(number, len(slugs))
         folder = paths.article_dir(slug)
         try:
             article, catalog, po_text = load_article(paths, slug)
@@ -298,9 +301,11 @@ def _po_line(po: bytes, context: str | None) -> int | None:
     return po.count(b"\n", 0, index) + 1 if index >= 0 else None
 
 
-def generate(paths: Paths, strict: bool = False) -> GenerateResult:
-    """Write the pages and catalogs that changed; never overwrite a page edited by hand."""
-    pages, catalogs, result = plan(paths)
+def generate(paths: Paths, strict: bool = False, progress=None) -> GenerateResult:
+    """Write the pages and catalogs that changed; never overwrite a page edited by hand.
+
+    ``progress(done, total)`` is called as articles are read, for long runs on a terminal."""
+    pages, catalogs, result = plan(paths, progress)
     conflicts: list[Problem] = []
     for path in pages:
         if path.exists():
