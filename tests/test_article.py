@@ -33,12 +33,13 @@ def _problems(text: str) -> list[str]:
 def test_all_front_matter_problems_reported_at_once():
     text = "---\ntitle: 5\nauthr: someone\n---\n\nفقرة.\n{: #p-abcdef }\n"
     assert _problems(text) == [
-        "content/articles/x/ar.md:2: front matter: key 'title' expected text, found int",
-        "content/articles/x/ar.md:3: front matter: unknown key 'authr' (expected one of: title, author, "
+        "content/articles/x/ar.md:2: front matter: field 'title' expected text (the article title), found a "
+        "number 5",
+        "content/articles/x/ar.md:3: front matter: unknown field 'authr' (expected one of: title, author, "
         "editor, publisher, image_credit, source_notice, disclaimer)",
     ]
     assert _problems("---\nauthor: أ\n---\n") == [
-        "content/articles/x/ar.md:1: front matter: missing key 'title' (the article title)"]
+        "content/articles/x/ar.md:1: front matter: missing field 'title' (expected text: the article title)"]
 
 
 def test_duplicate_key_in_front_matter():

@@ -70,8 +70,8 @@ timeline:
     with pytest.raises(ContentError) as info:
         figures.parse(text, "figures.yml", {"p-1": "نص فيه 5٪ فقط"})
     assert [str(p) for p in info.value.problems] == [
-        "figures.yml:2: figure #1: field 'value' expected a number, e.g. 13_700_000_000 for 13.7 billion or "
-        "41 for 41%, found '13.7e9'",
+        "figures.yml:2: figure #1: field 'value' expected a number (e.g. 13_700_000_000 for 13.7 billion, or "
+        "41 for 41%), found text '13.7e9'",
         "figures.yml:13: figure #2: quote '6٪' does not appear in paragraph p-1",
         "figures.yml:15: timeline #1: date expected YYYY, YYYY-MM or YYYY-Qn, found '2023-13'",
         "figures.yml:18: timeline #1: no paragraph 'p-9' in the article",

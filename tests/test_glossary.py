@@ -120,7 +120,8 @@ def test_schema_problems_all_reported():
         "content/glossary.yml:8: entry 'meta': missing field 'definition_en' (expected text: one or two "
         "sentences in English)",
         "content/glossary.yml:8: entry 'meta': duplicate id (first at line 2)",
-        "content/glossary.yml:16: entry 'other': field 'ar_variants' expected a list of text, found str",
+        "content/glossary.yml:16: entry 'other': field 'ar_variants' expected a list of text (every other "
+        "spelling the Arabic text uses), found text 'نص'",
         "content/glossary.yml:20: entry 'other': unknown field 'colour' (expected one of: id, kind, ar, "
         "ar_variants, en, en_variants, definition_ar, definition_en, note)",
     ]

@@ -74,7 +74,7 @@ def test_glossary_problems_stop_the_build_with_lines(project):
     result = explainer("build", cwd=project, check=False)
     assert result.returncode == 1
     assert "entry 'chris-cox': unknown kind 'people'" in result.stderr
-    assert "entry 'chris-cox': field 'en' expected text, found list" in result.stderr
+    assert "entry 'chris-cox': field 'en' expected text (the preferred English form), found a list" in result.stderr
     glossary.write_text(text.replace("    kind: person\n    ar: كريس", "    kind: [person\n    ar: كريس"),
                         encoding="utf-8")
     result = explainer("build", cwd=project, check=False)

@@ -12,25 +12,26 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
-from . import yamlio
+from . import schema, yamlio
 from .errors import InputError, Problem
+from .schema import Field
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
 
-# The article metadata schema, declared once: key -> (required, description).
-META_FIELDS: dict[str, tuple[bool, str]] = {
-    "title": (True, "the article title"),
-    "author": (False, "the author's name"),
-    "editor": (False, "the editor's name"),
-    "publisher": (False, "the site the article was scraped from"),
-    "image_credit": (False, "the credit line of the article image"),
-    "source_notice": (False, "the 'view original' notice of the source page"),
-    "disclaimer": (False, "the publisher's disclaimer, in its own language"),
+# The article metadata schema (ar.md front matter), declared once.
+META_FIELDS = {
+    "title": Field(True, "text", "the article title"),
+    "author": Field(False, "text", "the author's name"),
+    "editor": Field(False, "text", "the editor's name"),
+    "publisher": Field(False, "text", "the site the article was scraped from"),
+    "image_credit": Field(False, "text", "the credit line of the article image"),
+    "source_notice": Field(False, "text", "the 'view original' notice of the source page"),
+    "disclaimer": Field(False, "text", "the publisher's disclaimer, in its own language"),
 }
-IMPORT_FIELDS: dict[str, tuple[bool, str]] = {
-    "seed": (True, "file name of the imported seed"),
-    "digest": (True, "digest of this file as written by the import"),
+IMPORT_FIELDS = {
+    "seed": Field(True, "text", "file name of the imported seed"),
+    "digest": Field(True, "text", "digest of this file as written by the import"),
 }
 # Metadata that is translated, with its catalog context, in page order.
 TRANSLATED_META = (
@@ -109,25 +110,6 @@ def is_edited(text: str) -> bool:
     return match is None or match.group(1) != digest_of(text)
 
 
-def _check_fields(data: object, schema: dict[str, tuple[bool, str]], path: str,
-                  lines: dict[str, int], where: str) -> list[Problem]:
-    problems: list[Problem] = []
-    if not isinstance(data, dict):
-        return [Problem(path, lines.get("", 1), f"{where}: expected a mapping, found {type(data).__name__}")]
-    for key, value in data.items():
-        line = lines.get(key, 1)
-        if key not in schema and not (where == "front matter" and key == "import"):
-            known = ", ".join(schema)
-            problems.append(Problem(path, line, f"{where}: unknown key '{key}' (expected one of: {known})"))
-        elif key in schema and not isinstance(value, str):
-            problems.append(Problem(
-                path, line, f"{where}: key '{key}' expected text, found {type(value).__name__}"))
-    for key, (required, description) in schema.items():
-        if required and not data.get(key):
-            problems.append(Problem(path, lines.get("", 1), f"{where}: missing key '{key}' ({description})"))
-    return problems
-
-
 def _key_lines(front: str, first_line: int) -> dict[str, int]:
     lines: dict[str, int] = {"": first_line - 1}
     for number, line in enumerate(front.split("\n"), start=first_line):
@@ -151,10 +133,11 @@ def parse(text: str, path: str, slug: str) -> Article:
     front_text = "\n".join(lines[1:end])
     data = yamlio.load(front_text, path, first_line=2) or {}
     key_lines = _key_lines(front_text, 2)
-    problems += _check_fields(data, META_FIELDS, path, key_lines, "front matter")
+    problems += schema.check(data, META_FIELDS, path, 1, "front matter", also_allowed=("import",))
     imported = data.get("import") if isinstance(data, dict) else None
     if imported is not None:
-        problems += _check_fields(imported, IMPORT_FIELDS, path, key_lines, "front matter 'import'")
+        problems += schema.check(imported, IMPORT_FIELDS, path, key_lines.get("import", 1),
+                                 "front matter 'import'")
     meta = {k: v for k, v in (data.items() if isinstance(data, dict) else ()) if k in META_FIELDS
             and isinstance(v, str)}
 

@@ -12,25 +12,27 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal, format_percent, get_currency_name
 
-from . import arabic, yamlio
+from . import arabic, schema, yamlio
 from .errors import ContentError, Problem
+from .schema import Field
 
 UNITS = ("currency", "percent", "count")
-FIGURE_FIELDS: dict[str, tuple[bool, type, str]] = {
-    "value": (True, (int, float), "a number, e.g. 13_700_000_000 for 13.7 billion or 41 for 41%"),
-    "unit": (True, str, f"one of: {', '.join(UNITS)}"),
-    "currency": (False, str, "ISO 4217 code for a currency amount, e.g. USD"),
-    "what_ar": (True, str, "what the figure measures, in Arabic"),
-    "what_en": (True, str, "what the figure measures, in English"),
-    "paragraph": (True, str, "anchor id of the paragraph the figure comes from"),
-    "quote": (True, str, "the figure as the Arabic paragraph writes it"),
+# The schemas of figures.yml, declared once.
+FIGURE_FIELDS = {
+    "value": Field(True, "number", "e.g. 13_700_000_000 for 13.7 billion, or 41 for 41%"),
+    "unit": Field(True, "text", f"one of: {', '.join(UNITS)}"),
+    "currency": Field(False, "text", "ISO 4217 code for a currency amount, e.g. USD"),
+    "what_ar": Field(True, "text", "what the figure measures, in Arabic"),
+    "what_en": Field(True, "text", "what the figure measures, in English"),
+    "paragraph": Field(True, "text", "anchor id of the paragraph the figure comes from"),
+    "quote": Field(True, "text", "the figure as the Arabic paragraph writes it"),
 }
-EVENT_FIELDS: dict[str, tuple[bool, type, str]] = {
-    "date": (True, str, "YYYY, YYYY-MM or YYYY-Qn"),
-    "what_ar": (True, str, "what happened, in Arabic"),
-    "what_en": (True, str, "what happened, in English"),
-    "paragraph": (True, str, "anchor id of the paragraph that tells it"),
-    "quote": (True, str, "the date as the Arabic paragraph writes it"),
+EVENT_FIELDS = {
+    "date": Field(True, "text", "YYYY, YYYY-MM or YYYY-Qn"),
+    "what_ar": Field(True, "text", "what happened, in Arabic"),
+    "what_en": Field(True, "text", "what happened, in English"),
+    "paragraph": Field(True, "text", "anchor id of the paragraph that tells it"),
+    "quote": Field(True, "text", "the date as the Arabic paragraph writes it"),
 }
 DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>0[1-9]|1[0-2])|Q(?P<quarter>[1-4])))?$")
 LABELS = {
@@ -67,23 +69,6 @@ class Figures:
     timeline: tuple[Event, ...] = ()
 
 
-def _check(item: object, schema: dict, path: str, line: int, label: str) -> list[Problem]:
-    if not isinstance(item, dict):
-        return [Problem(path, line, f"{label}: expected a mapping, found {type(item).__name__}")]
-    problems = []
-    for key, value in item.items():
-        if key not in schema:
-            problems.append(Problem(path, item.line_of(key), f"{label}: unknown field '{key}' "
-                                    f"(expected one of: {', '.join(schema)})"))
-        elif not isinstance(value, schema[key][1]) or isinstance(value, bool):
-            problems.append(Problem(path, item.line_of(key), f"{label}: field '{key}' expected "
-                                    f"{schema[key][2]}, found {value!r}"))
-    for key, (required, _kind, description) in schema.items():
-        if required and key not in item:
-            problems.append(Problem(path, line, f"{label}: missing field '{key}' ({description})"))
-    return problems
-
-
 def parse(text: str, path: str, paragraphs: dict[str, str]) -> Figures:
     """Read and validate figures.yml against the article's paragraphs (id -> Arabic text)."""
     data = yamlio.load(text, path) or {}
@@ -96,7 +81,7 @@ def parse(text: str, path: str, paragraphs: dict[str, str]) -> Figures:
     for index, item in enumerate(data.get("figures") or [], start=1):
         line = getattr(item, "line", 1)
         label = f"figure #{index}"
-        found = _check(item, FIGURE_FIELDS, path, line, label)
+        found = schema.check(item, FIGURE_FIELDS, path, line, label)
         if not found:
             if item["unit"] not in UNITS:
                 found.append(Problem(path, item.line_of("unit"), f"{label}: unknown unit '{item['unit']}' "
@@ -112,7 +97,7 @@ def parse(text: str, path: str, paragraphs: dict[str, str]) -> Figures:
     for index, item in enumerate(data.get("timeline") or [], start=1):
         line = getattr(item, "line", 1)
         label = f"timeline #{index}"
-        found = _check(item, EVENT_FIELDS, path, line, label)
+        found = schema.check(item, EVENT_FIELDS, path, line, label)
         if not found:
             if not DATE_RE.match(item["date"]):
                 found.append(Problem(path, item.line_of("date"), f"{label}: date expected YYYY, YYYY-MM or "

@@ -10,25 +10,26 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from . import arabic, yamlio
+from . import arabic, schema, yamlio
 from .errors import ContentError, Problem
+from .schema import Field
 
 KINDS = ("person", "organisation", "product", "place", "term", "event")
-# The entry schema, declared once: field -> (required, type, description).
-ENTRY_FIELDS: dict[str, tuple[bool, type, str]] = {
-    "id": (True, str, "a short lowercase id, e.g. 'yann-lecun'"),
-    "kind": (True, str, f"one of: {', '.join(KINDS)}"),
-    "ar": (True, str, "the preferred Arabic form"),
-    "ar_variants": (False, list, "every other spelling the Arabic text uses"),
-    "en": (True, str, "the preferred English form"),
-    "en_variants": (False, list, "other English spellings"),
-    "definition_ar": (True, str, "one or two sentences in Arabic"),
-    "definition_en": (True, str, "one or two sentences in English"),
-    "note": (False, str, "a remark on the name or its rendering, in English"),
+# The entry schema, declared once.
+ENTRY_FIELDS = {
+    "id": Field(True, "text", "a short lowercase id, e.g. 'yann-lecun'"),
+    "kind": Field(True, "text", f"one of: {', '.join(KINDS)}"),
+    "ar": Field(True, "text", "the preferred Arabic form"),
+    "ar_variants": Field(False, "texts", "every other spelling the Arabic text uses"),
+    "en": Field(True, "text", "the preferred English form"),
+    "en_variants": Field(False, "texts", "other English spellings"),
+    "definition_ar": Field(True, "text", "one or two sentences in Arabic"),
+    "definition_en": Field(True, "text", "one or two sentences in English"),
+    "note": Field(False, "text", "a remark on the name or its rendering, in English"),
 }
-ALLOW_FIELDS: dict[str, tuple[bool, type, str]] = {
-    "text": (True, str, "a Latin-script word of the Arabic text that is not a name or term"),
-    "reason": (True, str, "why it needs no glossary entry"),
+ALLOW_FIELDS = {
+    "text": Field(True, "text", "a Latin-script word of the Arabic text that is not a name or term"),
+    "reason": Field(True, "text", "why it needs no glossary entry"),
 }
 TOP_FIELDS = ("entries", "allow_latin")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -80,35 +81,6 @@ class Glossary:
                          for _, _, word in arabic.words(form) if "\u0600" <= word[0] <= "\u06ff")
 
 
-def _type_name(kind: type) -> str:
-    return {str: "text", list: "a list of text"}[kind]
-
-
-def _check_item(item: object, schema: dict[str, tuple[bool, type, str]], path: str, line: int,
-                label: str) -> list[Problem]:
-    if not isinstance(item, dict):
-        return [Problem(path, line, f"{label}: expected a mapping, found {type(item).__name__}")]
-    problems = []
-    line_of = item.line_of if isinstance(item, yamlio.LineDict) else (lambda _k: line)
-    for key, value in item.items():
-        if key not in schema:
-            problems.append(Problem(path, line_of(key), f"{label}: unknown field '{key}' (expected one "
-                                    f"of: {', '.join(schema)})"))
-            continue
-        expected = schema[key][1]
-        if not isinstance(value, expected) or (expected is list and not all(isinstance(v, str) for v in value)):
-            problems.append(Problem(path, line_of(key), f"{label}: field '{key}' expected "
-                                    f"{_type_name(expected)}, found {type(value).__name__}"))
-        elif expected is str and not value.strip() and schema[key][0]:
-            problems.append(Problem(path, line_of(key), f"{label}: field '{key}' is empty "
-                                    f"(expected {schema[key][2]})"))
-    for key, (required, kind, description) in schema.items():
-        if required and key not in item:
-            problems.append(Problem(path, line, f"{label}: missing field '{key}' "
-                                    f"(expected {_type_name(kind)}: {description})"))
-    return problems
-
-
 def parse(text: str, path: str) -> Glossary:
     """Read and validate the glossary; every problem is reported at once (ContentError, exit 1)."""
     data = yamlio.load(text, path)
@@ -133,7 +105,7 @@ def parse(text: str, path: str) -> Glossary:
         line = getattr(item, "line", data.line_of("entries"))
         entry_id = item.get("id") if isinstance(item, dict) else None
         label = f"entry '{entry_id}'" if isinstance(entry_id, str) else f"entry #{index}"
-        item_problems = _check_item(item, ENTRY_FIELDS, path, line, label)
+        item_problems = schema.check(item, ENTRY_FIELDS, path, line, label)
         problems += item_problems
         if not isinstance(item, dict):
             continue
@@ -164,7 +136,7 @@ def parse(text: str, path: str) -> Glossary:
         raw_allow = []
     for index, item in enumerate(raw_allow, start=1):
         line = getattr(item, "line", data.line_of("allow_latin"))
-        item_problems = _check_item(item, ALLOW_FIELDS, path, line, f"allow_latin #{index}")
+        item_problems = schema.check(item, ALLOW_FIELDS, path, line, f"allow_latin #{index}")
         problems += item_problems
         if not item_problems:
             allowed.append(Allowed(item["text"], item["reason"], line))
