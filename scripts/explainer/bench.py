@@ -243,3 +243,53 @@ def table(results: dict) -> str:
                      f"{r['peak_rss_mb']:.0f}", f"{r['max_page_kb']:.0f}", f"{r['max_article_page_kb']:.0f}"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell.rjust(w) for cell, w in zip(row, widths)) for row in rows) + "\n"
+
+
+def measure_serve(repo: Path, work: Path, timeout: float = 30.0) -> float:
+    """The writer loop: seconds from saving one en.po entry to the change being served by
+    `explainer serve` (live preview), on a copy of the project with its seed article."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    project = work / "serve-project"
+    shutil.copytree(repo, project, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site",
+                                                                 "__pycache__", "*.egg-info"))
+    if (repo / "node_modules").exists():
+        (project / "node_modules").symlink_to((repo / "node_modules").resolve(), target_is_directory=True)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/en/articles/meta-ai-exodus/"
+    process = subprocess.Popen([sys.executable, "-m", "explainer", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                               cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+    try:
+        deadline = time.monotonic() + timeout
+        while "Unfortunately," not in page():
+            if time.monotonic() > deadline:
+                raise RuntimeError("explainer serve did not start")
+            time.sleep(0.1)
+        time.sleep(1.0)  # let the watcher settle
+        po = project / "content" / "articles" / "meta-ai-exodus" / "en.po"
+        text = po.read_text(encoding="utf-8")
+        start = time.monotonic()
+        po.write_text(text.replace("Unfortunately, Meta did not know", "Sadly, Meta did not know"), encoding="utf-8")
+        while "Sadly," not in page():
+            if time.monotonic() - start > timeout:
+                raise RuntimeError("the change was not served")
+            time.sleep(0.02)
+        return round(time.monotonic() - start, 3)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

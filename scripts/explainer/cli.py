@@ -216,9 +216,13 @@ def _cmd_bench(paths: project.Paths, args: argparse.Namespace) -> int:
             log.info("%d articles: writing the corpus", size)
             bench_mod.write_corpus(paths.root, corpus, size)
             results["runs"].append(bench_mod.measure(corpus, args.runs, log_progress=log.info))
+    with tempfile.TemporaryDirectory(prefix="explainer-bench-serve-") as folder:
+        log.info("the writer loop: one en.po entry edited under `explainer serve`")
+        results["serve_update_s"] = bench_mod.measure_serve(paths.root, Path(folder))
     output = args.output if args.output.is_absolute() else paths.root / args.output
     write_if_changed(output, json.dumps(results, indent=2) + "\n")
     sys.stdout.write(bench_mod.table(results))
+    sys.stdout.write(f"writer loop: an en.po edit is served {results['serve_update_s']:.2f} s later\n")
     log.info("wrote %s", paths.rel(output))
     return EXIT_OK
 
