@@ -13,7 +13,7 @@ from pathlib import Path
 
 from explainer import project
 
-from conftest import REPO, SEED, SLUG, copy_project, explainer
+from conftest import REPO, SLUG, copy_project, explainer
 
 HOSTILE = ("<script>alert(1)</script> نص فيه وسم.\n<img src=x onerror=alert(1)> صورة مزعومة.\n"
            "[اضغط هنا](javascript:alert(1)) رابط خبيث.\n# فقرة تبدأ بعلامة العنوان.\n"

@@ -17,7 +17,7 @@ from . import bench as bench_mod
 from . import check as check_mod
 from . import glossary as glossary_mod
 from . import project, sitebuild
-from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, ContentError, ExplainerError, InputError, Problem
+from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, ExplainerError, InputError, Problem
 from .fsio import write_if_changed
 
 log = logging.getLogger("explainer")

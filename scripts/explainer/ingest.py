@@ -141,7 +141,7 @@ def _extract_boilerplate(lines: list[_Line], report: ImportReport, path: str
     meta: dict[str, str] = {}
     body: list[_Line] = []
     byline_at: int | None = None
-    for index, line in enumerate(lines):
+    for line in lines:
         text = line.text
         for key, pattern in (("image_credit", IMAGE_CREDIT_RE), ("author", AUTHOR_RE),
                              ("editor", EDITOR_RE)):
