@@ -161,17 +161,17 @@ def format_when(value: str, lang: str) -> str:
 def section(figures: Figures, lang: str, numbers: dict[str, int]) -> str:
     """Markdown of the key figures and timeline, each row linking to its paragraph."""
     labels = LABELS[lang]
+    tables = (
+        (labels["figures"], (labels["figure"], labels["what"]),
+         [(format_figure(f, lang), f.what[lang], f.paragraph) for f in figures.figures]),
+        (labels["timeline"], (labels["when"], labels["event"]),
+         [(format_when(e.date, lang), e.what[lang], e.paragraph) for e in figures.timeline]),
+    )
     parts = []
-    if figures.figures:
-        parts.append(f"\n## {labels['figures']}\n\n| {labels['figure']} | {labels['what']} | "
-                     f"{labels['source']} |\n|---|---|---|\n")
-        for f in figures.figures:
-            parts.append(f"| {format_figure(f, lang)} | {f.what[lang]} | "
-                         f"[{labels['paragraph']} {numbers[f.paragraph]}](#{f.paragraph}) |\n")
-    if figures.timeline:
-        parts.append(f"\n## {labels['timeline']}\n\n| {labels['when']} | {labels['event']} | "
-                     f"{labels['source']} |\n|---|---|---|\n")
-        for e in figures.timeline:
-            parts.append(f"| {format_when(e.date, lang)} | {e.what[lang]} | "
-                         f"[{labels['paragraph']} {numbers[e.paragraph]}](#{e.paragraph}) |\n")
+    for title, (first, second), rows in tables:
+        if not rows:
+            continue
+        parts.append(f"\n## {title}\n\n| {first} | {second} | {labels['source']} |\n|---|---|---|\n")
+        for value, what, paragraph in rows:
+            parts.append(f"| {value} | {what} | [{labels['paragraph']} {numbers[paragraph]}](#{paragraph}) |\n")
     return "".join(parts)
