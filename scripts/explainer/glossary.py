@@ -236,14 +236,13 @@ class Matcher:
 _PROTECTED_RE = re.compile(r"<a\b[^>]*>.*?</a>|<[^>]+>|(?<!\\)\[[^\]]*\]\([^)]*\)|`[^`]*`|&\w+;")
 
 
-def link_terms(markdown: str, matcher: Matcher, href: str, first_only: bool = True,
-               titled: set[str] | None = None) -> tuple[str, list[Entry]]:
-    """Link the glossary terms of a paragraph to their entries, with the definition as tooltip.
+def link_terms(markdown: str, matcher: Matcher, href: str, first_only: bool = True
+               ) -> tuple[str, list[Entry]]:
+    """Link the glossary terms of a paragraph to their entries, with the short definition (its
+    first sentence) as tooltip.
 
     ``href`` is the glossary page (relative Markdown link); existing links, inline code and HTML
-    are left alone. ``titled`` collects the entries that already carry their tooltip on this page:
-    a definition is written once per page, not at every link. Returns the new Markdown and the
-    entries found (each once, in order).
+    are left alone. Returns the new Markdown and the entries found (each once, in order).
     """
     protected = [(m.start(), m.end()) for m in _PROTECTED_RE.finditer(markdown)]
     found: list[Entry] = []
@@ -257,21 +256,21 @@ def link_terms(markdown: str, matcher: Matcher, href: str, first_only: bool = Tr
         segment = markdown[match.start:match.end]
         if "[" in segment or "]" in segment:
             continue
-        title = ""
-        if titled is None or match.entry.id not in titled:
-            title = f' "{tooltip(match.entry.definition(matcher.lang))}"'
-            if titled is not None:
-                titled.add(match.entry.id)
+        title = tooltip(match.entry.definition(matcher.lang))
         out.append(markdown[last:match.start])
-        out.append(f"[{segment}]({href}#{match.entry.id}{title}){{: .ex-term }}")
+        out.append(f'[{segment}]({href}#{match.entry.id} "{title}"){{: .ex-term }}')
         last = match.end
     out.append(markdown[last:])
     return "".join(out), found
 
 
-def tooltip(text: str) -> str:
-    """Definition text made safe for a Markdown link title."""
-    return html.unescape(text).replace('"', "'").replace("\n", " ")
+_SENTENCE_END_RE = re.compile(r"(?<=[.؟?!])\s")
+
+
+def tooltip(definition: str) -> str:
+    """The short definition, its first sentence, made safe for a Markdown link title."""
+    first = _SENTENCE_END_RE.split(definition.strip(), maxsplit=1)[0]
+    return html.unescape(first).replace('"', "'").replace("\n", " ")
 
 
 def latin_words(text: str) -> list[tuple[int, int, str]]:

@@ -252,13 +252,11 @@ def plan(paths: Paths, progress=None) -> tuple[dict[Path, str], dict[Path, bytes
             lang_sources = [ar_rel] + ([po_rel] if lang == TARGET_LANG else []) + extra_sources
             texts = render.localise(article, lang, translations)
             texts_by_lang[lang] = dict(texts)
-            titled: set[str] = set()
             for block in article.blocks:
                 text = texts[block.id]
                 if block.kind != "paragraph" or text.lang != lang:
                     continue
-                linked, found = glossary_mod.link_terms(text.markdown, matchers[lang], "../glossary.md",
-                                                        titled=titled)
+                linked, found = glossary_mod.link_terms(text.markdown, matchers[lang], "../glossary.md")
                 texts[block.id] = replace(text, markdown=linked)
                 for entry in found:
                     occurrences[lang].setdefault(entry.id, []).append(glossary_mod.Occurrence(
