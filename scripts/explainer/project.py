@@ -139,17 +139,16 @@ def article_slugs(paths: Paths) -> list[str]:
     return sorted(p.name for p in paths.articles.iterdir() if (p / "ar.md").is_file())
 
 
-def load_article(paths: Paths, slug: str) -> tuple[Article, Catalog, bytes | None]:
-    """Read an article and its catalog, updated to the current ar.md. The third item is the PO
-    text to write when the update changed the catalog (or it is new), None when it did not."""
+def load_article(paths: Paths, slug: str) -> tuple[Article, Catalog, bool]:
+    """Read an article and its catalog, updated to the current ar.md; the flag tells whether the
+    update changed the catalog (or it is new), so that it needs writing."""
     folder = paths.article_dir(slug)
     ar_path, po_path = folder / "ar.md", folder / "en.po"
     article = article_mod.parse(ar_path.read_text(encoding="utf-8"), paths.rel(ar_path), slug)
     catalog = _read_catalog(po_path, article, paths)
     before = catalog_mod.signature(catalog) if po_path.exists() else None
     catalog_mod.update(catalog, catalog_mod.template(article))
-    changed = before is None or catalog_mod.signature(catalog) != before
-    return article, catalog, catalog_mod.dump(catalog) if changed else None
+    return article, catalog, before is None or catalog_mod.signature(catalog) != before
 
 
 def with_digest(text: str) -> str:
@@ -208,7 +207,7 @@ def plan(paths: Paths, progress=None) -> tuple[dict[Path, str], dict[Path, bytes
             progress(number, len(slugs))
         folder = paths.article_dir(slug)
         try:
-            article, catalog, po_text = load_article(paths, slug)
+            article, catalog, changed = load_article(paths, slug)
             figures = load_figures(paths, article)
         except ExplainerError as exc:
             errors.append(exc)
@@ -223,9 +222,9 @@ def plan(paths: Paths, progress=None) -> tuple[dict[Path, str], dict[Path, bytes
                 result.warnings.append(Problem(ar_rel, block.line, f"Latin-script word '{word}' is neither "
                                                f"a glossary entry nor in the allow_latin list of {glossary_rel}"))
         po_path = folder / "en.po"
-        if po_text is not None:
-            catalogs[po_path] = po_text
-        po_bytes = po_text if po_text is not None else po_path.read_bytes()
+        if changed:
+            catalogs[po_path] = catalog_mod.dump(catalog)
+        po_bytes = catalogs[po_path] if changed else po_path.read_bytes()
         stats = catalog_mod.stats(catalog)
         result.stats[slug] = stats
         pending = []
@@ -328,8 +327,9 @@ def generate(paths: Paths, strict: bool = False, progress=None) -> GenerateResul
     for lang, sub in ((lang, sub) for lang in LANGUAGES for sub in GENERATED_FOLDERS):
         folder = paths.docs / lang / sub
         for stale in sorted(folder.glob("*.md")) if folder.is_dir() else ():
-            if stale not in pages and render.GENERATED_MARK in stale.read_text(encoding="utf-8")[:400]:
-                if hand_edited(stale.read_text(encoding="utf-8")):
+            text = "" if stale in pages else stale.read_text(encoding="utf-8")
+            if render.GENERATED_MARK in text[:400]:
+                if hand_edited(text):
                     conflicts.append(Problem(paths.rel(stale), 1, "stale generated page was edited by "
                                              "hand; it was left in place"))
                     continue
@@ -372,8 +372,6 @@ def stats(paths: Paths) -> dict[str, dict[str, catalog_mod.Stats]]:
         out[slug] = {SOURCE_LANG: catalog_mod.Stats(total, total, 0, 0, 0),
                      TARGET_LANG: catalog_mod.stats(catalog)}
     return out
-
-
 
 
 def source_date_epoch(paths: Paths) -> str:
@@ -422,7 +420,7 @@ def check(paths: Paths, site: Path) -> "check_mod.Report":
     for slug in article_slugs(paths):
         folder = paths.article_dir(slug)
         ar_text = (folder / "ar.md").read_text(encoding="utf-8")
-        article, catalog, _ = load_article(paths, slug)
+        article = article_mod.parse(ar_text, paths.rel(folder / "ar.md"), slug)
         findings += check_mod.check_article_source(paths.rel(folder / "ar.md"), ar_text, article, glossary)
         po_path = folder / "en.po"
         if not po_path.exists():
