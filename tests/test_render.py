@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from explainer import article, render
 from explainer.catalog import Translation
 
@@ -48,17 +50,17 @@ def test_english_page_golden():
 def test_pages_pair_paragraph_ids():
     ar, en = _page("ar"), _page("en")
     for pid in ("p-000001", "p-000003", "p-000004"):
-        assert ar.count(f"#{pid}") == 1 and en.count(f"#{pid}") == 1
+        assert ar.count(f'id="{pid}"') == 1 and en.count(f'id="{pid}"') == 1
 
 
 def test_untranslated_paragraph_is_marked_with_its_language():
-    assert '{: #p-000004 lang="ar" dir="rtl" .ex-untranslated }' in _page("en")
+    assert '<p id="p-000004" class="ex-untranslated" lang="ar" dir="rtl">فقرة لم تترجم &lt;b&gt;.</p>' in _page("en")
 
 
 def test_fuzzy_paragraph_is_marked_with_previous_source():
     en = _page("en")
-    assert ('{: #p-000003 .ex-fuzzy data-label="Translation behind the source" title="Translation behind the source: فقرة قديمة &quot;مقتبسة&quot;." }'
-            in en)
+    assert ('<p id="p-000003" class="ex-fuzzy" data-label="Translation behind the source" '
+            'title="Translation behind the source: فقرة قديمة &quot;مقتبسة&quot;.">An old translation.</p>' in en)
 
 
 def test_header_names_sources():
@@ -74,6 +76,30 @@ def test_mark_foreign():
 
 def test_home_page_lists_articles():
     texts = render.localise(ARTICLE, "en", TRANSLATIONS)
-    page = render.home_page("en", [render.ArticleEntry("demo", texts["title"], texts["byline.author"], 3)],
-                            ["content/articles/*/ar.md"])
-    assert "- [The \\*article\\* title](articles/demo.md) — Yuan Silai\n" in page
+    pages = render.home_page("en", [render.ArticleEntry("demo", texts["title"], texts["byline.author"], 3)],
+                             ["content/articles/*/ar.md"])
+    assert list(pages) == ["index.md"]
+    assert '<li><a href="articles/demo/">The *article* title</a> — Yuan Silai</li>' in pages["index.md"]
+    assert "ex-pager" not in pages["index.md"]
+
+
+def test_paginate_fills_pages_up_to_the_budget():
+    assert render.paginate([10, 10, 10, 25, 5], budget=30) == [range(0, 3), range(3, 5)]
+    assert render.paginate([40, 5], budget=30) == [range(0, 1), range(1, 2)]  # one item at least
+    assert render.paginate([], budget=30) == [range(0, 0)]
+
+
+def test_long_lists_continue_on_further_pages_with_a_pager():
+    texts = render.localise(ARTICLE, "ar", TRANSLATIONS)
+    entries = [render.ArticleEntry(f"a{n:04d}", texts["title"], None, 3) for n in range(1200)]
+    pages = render.home_page("ar", entries, ["content/articles/*/ar.md"])
+    assert list(pages)[:3] == ["index.md", "more/articles_2.md", "more/articles_3.md"]
+    listed = [slug for page in pages.values() for slug in re.findall(r'articles/(a\d{4})/', page)]
+    assert listed == [e.slug for e in entries]  # every article once, in order
+    assert all(render.byte_size(page) < render.LIST_BUDGET + 2000 for page in pages.values())
+    first, second, last = pages["index.md"], pages["more/articles_2.md"], list(pages.values())[-1]
+    assert '<a href="more/articles_2/" rel="next">التالية</a>' in first and 'rel="prev"' not in first
+    assert ('<a href="../../" rel="prev">السابقة</a> · <span>الصفحة 2 من '
+            f'{len(pages)}</span> · <a href="../articles_3/" rel="next">') in second
+    assert 'rel="next"' not in last
+    assert '<a href="../../articles/a1199/">' in last  # links relative to the continuation page

@@ -116,7 +116,7 @@ def test_title_byline_and_source_on_both_pages(built_site):
                    "<strong>المحرر:</strong> Su Jianxun", "<strong>الناشر:</strong> Gate",
                    "شاهد النسخة الأصلية"):
         assert needle in ar, needle
-    assert re.search(r'<div class="ex-disclaimer" dir="ltr" lang="en">\s*<p><strong>Publisher', ar)
+    assert re.search(r'<div class="ex-disclaimer" lang="en" dir="ltr">\s*<p><strong>Publisher', ar)
     for needle in ("Burnt-Out AI Engineers Are Fleeing Meta", "<strong>Author:</strong> Yuan Silai",
                    "<strong>Editor:</strong> Su Jianxun", "<strong>Publisher:</strong> Gate",
                    "View the original", "Created with the Unbounded AI tool"):
@@ -229,8 +229,8 @@ def test_parallel_pages_align_rows(built_site):
         html = (built_site / rel).read_text(encoding="utf-8")
         rows = re.findall(r'<div class="ex-row" id="r-([ps]-[0-9a-f]+)">', html)
         assert len(rows) == 29
-        cells = re.findall(r'<div class="ex-cell" dir="(rtl|ltr)" lang="(ar|en)">', html)
-        assert len(cells) == 58 and {c for c in cells} == {("rtl", "ar"), ("ltr", "en")}
+        cells = re.findall(r'<div class="ex-cell" lang="(ar|en)" dir="(rtl|ltr)">', html)
+        assert len(cells) == 58 and {c for c in cells} == {("ar", "rtl"), ("en", "ltr")}
     ar = (built_site / f"parallel/{SLUG}/index.html").read_text(encoding="utf-8")
     assert f'href="../../articles/{SLUG}/#p-1c6d68"' in ar and f'href="../../en/articles/{SLUG}/#p-1c6d68"' in ar
 
@@ -265,7 +265,7 @@ def test_fuzzy_paragraph_marked_on_the_english_page(tmp_path):
     ar.write_text(ar.read_text(encoding="utf-8").replace("ثلث باحثيها", "نصف باحثيها"), encoding="utf-8")
     explainer("build", cwd=root)  # not strict: a fuzzy entry is a warning
     html = (root / "site" / EN).read_text(encoding="utf-8")
-    match = re.search(r'<p class="ex-fuzzy" data-label="Translation behind the source" id="p-3d9b85" '
+    match = re.search(r'<p id="p-3d9b85" class="ex-fuzzy" data-label="Translation behind the source" '
                       r'title="Translation behind the source: ([^"]+)">According to recent reports', html)
     assert match and "ثلث باحثيها" in match.group(1)  # the source the translation was made from
     status = (root / "site" / "en/status/index.html").read_text(encoding="utf-8")

@@ -12,6 +12,9 @@
 mkdocs-static-i18n builds the other languages from inside the default language's ``on_post_build``;
 the work that needs every language done runs when the outermost build ends.
 
+- Pre-rendered HTML (explainer.prerender): the blocks the generator rendered itself are taken out
+  of a page before Python-Markdown converts it and put back afterwards, unchanged; the templates'
+  indentation is stripped from every page.
 - Parallel builds: ``explainer build`` runs one MkDocs process per language at once, each with
   EXPLAINER_BUILD_LANGS naming its language; the other languages' pages are left out of that
   process's builds (mkdocs-static-i18n still knows them, so switchers and hreflang links are whole),
@@ -30,7 +33,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.explainer")
-_state: dict = {"serving": False, "depth": 0, "pages_404": {}}
+_state: dict = {"serving": False, "depth": 0, "pages_404": {}, "pre_rendered": {}}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -114,20 +117,38 @@ def _count(item) -> int:
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has made the language's navigation
 def on_nav(nav, config, files):
-    """Keep the navigation small on every page, whatever the number of articles: the side-by-side
-    pages are reached from their article, not listed; articles come in nested sections of ten,
-    which Material's navigation.prune renders only along the open path."""
-    items = []
+    """Keep the navigation small on every page, whatever the number of articles: articles come
+    in nested sections of ten, which Material's navigation.prune renders only along the open path
+    (side-by-side and continuation pages are left out of the navigation by `not_in_nav`)."""
     for item in nav.items:
         children = getattr(item, "children", None) or []
         pages = [c for c in children if getattr(c, "file", None) is not None]
-        if pages and all("/parallel/" in f"/{c.file.src_uri}" for c in pages):
-            continue
         if pages and all("/articles/" in f"/{c.file.src_uri}" for c in pages):
             item.children = _sections(children, item)
-        items.append(item)
-    nav.items = items
     return nav
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    from explainer import prerender
+
+    skeleton, chunks, key = prerender.split(markdown)
+    if chunks:
+        _state["pre_rendered"][page.file.src_uri] = (chunks, key)
+    return skeleton
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    from explainer import prerender
+
+    stashed = _state["pre_rendered"].pop(page.file.src_uri, None)
+    if stashed is None:
+        return html
+    try:
+        return prerender.join(html, *stashed)
+    except prerender.MissingBlock as exc:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 
 def on_env(env, config, files):
@@ -140,7 +161,11 @@ def on_env(env, config, files):
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Progress on a terminal (EXPLAINER_PROGRESS, set by `explainer build`; quiet in CI)."""
+    """Pages without the templates' indentation; progress on a terminal (EXPLAINER_PROGRESS, set
+    by `explainer build`; quiet in CI)."""
+    from explainer import prerender
+
+    output = prerender.strip_indentation(output)
     if os.environ.get("EXPLAINER_PROGRESS"):
         i18n = _i18n(config)
         lang = i18n.current_language if i18n else ""
@@ -153,6 +178,10 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
+    from explainer import prerender
+
+    if template_name.endswith(".html"):
+        output = prerender.strip_indentation(output)
     if template_name == "404.html":
         i18n = _i18n(config)
         _state["pages_404"][i18n.current_language if i18n else ""] = output

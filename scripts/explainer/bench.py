@@ -185,12 +185,12 @@ def measure(project: Path, runs: int, log_progress=None) -> dict:
         loaded = [project_mod.load_article(paths, slug) for slug in slugs]
         samples["catalog"].append(time.perf_counter() - start)
         glossary = project_mod.load_glossary(paths)
-        from .glossary import Matcher, link_terms
+        from .glossary import Matcher, link_terms_html
         matcher = Matcher(glossary, "ar")
         start = time.perf_counter()
         for article, _catalog, _ in loaded:
             for block in article.blocks:
-                link_terms(block.text, matcher, "../glossary.md")
+                link_terms_html(block.text, matcher, "../../glossary/")
         samples["glossary"].append(time.perf_counter() - start)
         for generated in ("docs/ar/articles", "docs/en/articles", "docs/ar/parallel", "docs/en/parallel"):
             shutil.rmtree(project / generated, ignore_errors=True)

@@ -10,7 +10,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from . import arabic, schema, yamlio
+from . import arabic, prerender, schema, yamlio
 from .errors import ContentError, Problem
 from .schema import Field
 
@@ -236,6 +236,24 @@ class Matcher:
 _PROTECTED_RE = re.compile(r"<a\b[^>]*>.*?</a>|<[^>]+>|(?<!\\)\[[^\]]*\]\([^)]*\)|`[^`]*`|&\w+;")
 
 
+def _term_links(markdown: str, matcher: Matcher, first_only: bool
+                ) -> tuple[list[tuple[int, int, Entry]], list[Entry]]:
+    """Spans of ``markdown`` to link (never inside links, inline code or HTML) and the entries
+    found (each once, in order)."""
+    protected = [(m.start(), m.end()) for m in _PROTECTED_RE.finditer(markdown)]
+    found: list[Entry] = []
+    spans: list[tuple[int, int, Entry]] = []
+    for match in matcher.find(markdown, protected):
+        if match.entry in found and first_only:
+            continue
+        if match.entry not in found:
+            found.append(match.entry)
+        if "[" in markdown[match.start:match.end] or "]" in markdown[match.start:match.end]:
+            continue
+        spans.append((match.start, match.end, match.entry))
+    return spans, found
+
+
 def link_terms(markdown: str, matcher: Matcher, href: str, first_only: bool = True
                ) -> tuple[str, list[Entry]]:
     """Link the glossary terms of a paragraph to their entries, with the short definition (its
@@ -244,23 +262,33 @@ def link_terms(markdown: str, matcher: Matcher, href: str, first_only: bool = Tr
     ``href`` is the glossary page (relative Markdown link); existing links, inline code and HTML
     are left alone. Returns the new Markdown and the entries found (each once, in order).
     """
-    protected = [(m.start(), m.end()) for m in _PROTECTED_RE.finditer(markdown)]
-    found: list[Entry] = []
+    spans, found = _term_links(markdown, matcher, first_only)
     out: list[str] = []
     last = 0
-    for match in matcher.find(markdown, protected):
-        if match.entry in found and first_only:
-            continue
-        if match.entry not in found:
-            found.append(match.entry)
-        segment = markdown[match.start:match.end]
-        if "[" in segment or "]" in segment:
-            continue
-        title = tooltip(match.entry.definition(matcher.lang))
-        out.append(markdown[last:match.start])
-        out.append(f'[{segment}]({href}#{match.entry.id} "{title}"){{: .ex-term }}')
-        last = match.end
+    for start, end, entry in spans:
+        title = tooltip(entry.definition(matcher.lang))
+        out.append(markdown[last:start])
+        out.append(f'[{markdown[start:end]}]({href}#{entry.id} "{title}"){{: .ex-term }}')
+        last = end
     out.append(markdown[last:])
+    return "".join(out), found
+
+
+def link_terms_html(markdown: str, matcher: Matcher, href: str, first_only: bool = True
+                    ) -> tuple[str, list[Entry]]:
+    """:func:`link_terms`, rendered to HTML (:func:`explainer.prerender.inline`); ``href`` is the
+    glossary page's URL. Plain text is rendered piece by piece, anything else as a whole."""
+    spans, found = _term_links(markdown, matcher, first_only)
+    pieces = [markdown[a:b] for a, b in zip([0] + [end for _, end, _ in spans],
+                                             [start for start, _, _ in spans] + [len(markdown)])]
+    if not prerender.is_plain(markdown) or any(p.endswith("\\") or not prerender.is_plain(p, whole=False)
+                                              for p in pieces + [markdown[a:b] for a, b, _ in spans]):
+        return prerender.inline(link_terms(markdown, matcher, href, first_only)[0]), found
+    out = [prerender.plain_html(pieces[0])]
+    for (start, end, entry), after in zip(spans, pieces[1:]):
+        title = prerender.attribute(tooltip(entry.definition(matcher.lang)))
+        out.append(f'<a class="ex-term" href="{href}#{entry.id}" title="{title}">'
+                   f"{prerender.plain_html(markdown[start:end])}</a>{prerender.plain_html(after)}")
     return "".join(out), found
 
 
@@ -326,12 +354,19 @@ def sort_key(entry: Entry, lang: str) -> str:
     return name.casefold()
 
 
+MENTIONS_INLINE = 1  # articles listed under an entry on the glossary page; all on its mentions pages
+
+
 def glossary_page(glossary: Glossary, lang: str, occurrences: dict[str, list[Occurrence]],
-                  header: str, mark: "callable") -> str:
-    """The glossary page of one language: entries grouped by kind, in dictionary order."""
+                  sources: list[str], mark: "callable") -> dict[str, str]:
+    """The glossary page of one language: entries grouped by kind, in dictionary order; an entry
+    mentioned in many articles links to pages of its own listing every paragraph."""
+    from . import render
+
     labels = PAGE_LABELS[lang]
     other_lang = "en" if lang == "ar" else "ar"
-    parts = [header, f"\n# {labels['title']}\n\n{labels['intro']}\n"]
+    parts = [render.front_matter(sources, {"title": labels["title"]}), f"\n# {labels['title']}\n\n{labels['intro']}\n"]
+    out: dict[str, str] = {}
     for kind in KINDS:
         entries = sorted((e for e in glossary.entries if e.kind == kind), key=lambda e: sort_key(e, lang))
         if not entries:
@@ -354,10 +389,49 @@ def glossary_page(glossary: Glossary, lang: str, occurrences: dict[str, list[Occ
             by_article: dict[str, list[Occurrence]] = {}
             for occurrence in occurrences.get(entry.id, []):
                 by_article.setdefault(occurrence.slug, []).append(occurrence)
-            for slug, found in by_article.items():
+            for slug, found in list(by_article.items())[:MENTIONS_INLINE]:
                 links = ", ".join(f"[¶ {o.number}](articles/{slug}.md#{o.block_id})" for o in found)
                 parts.append(f"- **{labels['mentions']}:** [{found[0].title}](articles/{slug}.md): {links}\n")
-    return "".join(parts)
+            if len(by_article) > MENTIONS_INLINE:
+                pages = mentions_pages(entry, lang, by_article, sources)
+                first = next(iter(pages))
+                total = sum(len(found) for found in by_article.values())
+                parts.append(f"- [{render.LABELS[lang]['all_mentions'].format(count=total)}]"
+                             f"({first})\n")
+                out.update(pages)
+    return {"glossary.md": "".join(parts), **out}
+
+
+def mentions_pages(entry: Entry, lang: str, by_article: dict[str, list[Occurrence]],
+                   sources: list[str]) -> dict[str, str]:
+    """Every paragraph where an entry occurs, by article, over as many pages as it takes."""
+    from . import render
+
+    labels = PAGE_LABELS[lang]
+
+    def item(found: list[Occurrence], doc: str) -> str:
+        slug = found[0].slug
+        page = f"articles/{slug}.md"
+        links = ", ".join(f'<a href="{render.cross_link(lang, doc, lang, page, o.block_id)}">¶ {o.number}</a>'
+                          for o in found)
+        return (f'<li><a href="{render.cross_link(lang, doc, lang, page)}">{html.escape(found[0].title, quote=False)}'
+                f"</a>: {links}</li>")
+
+    groups = list(by_article.values())
+    stem = f"{render.MORE}/mentions-{entry.id}"
+    docs = render.list_docs(stem, [render.byte_size(item(g, stem + ".md")) for g in groups], f"mentions-{entry.id}")
+    glossary_link = render.cross_link(lang, stem + ".md", lang, "glossary.md", entry.id)
+    out = {}
+    for number, (doc, chunk) in enumerate(docs):
+        title = f"{entry.name(lang)} — {labels['mentions']}"
+        if len(docs) > 1:
+            title = f"{title} ({render.LABELS[lang]['page_of'].format(number=number + 1, total=len(docs))})"
+        body = (f'<p><a href="{glossary_link}">{labels["title"]}: {html.escape(entry.name(lang), quote=False)}</a></p>\n'
+                "<ul>\n" + "\n".join(item(groups[i], doc) for i in chunk) + "\n</ul>")
+        pager = render.pager(lang, [d for d, _ in docs], number)
+        out[doc] = (render.front_matter(sources, {"title": title}) + f"\n# {html.escape(title, quote=False)}\n"
+                    + prerender.block(body + ("\n" + pager if pager else "")))
+    return out
 
 
 # --- exports ------------------------------------------------------------------------------------

@@ -74,6 +74,11 @@ LABELS: dict[str, dict[str, str]] = {
         "state_untranslated": "غير مترجمة",
         "all_done": "كل المقاطع مترجمة ومراجعة.",
         "translated_from": "",
+        "page_of": "الصفحة {number} من {total}",
+        "previous": "السابقة",
+        "next": "التالية",
+        "pages": "صفحات القائمة",
+        "all_mentions": "كل المواضع ({count})",
     },
     "en": {
         "author": "Author",
@@ -117,5 +122,10 @@ LABELS: dict[str, dict[str, str]] = {
         "translated_from": "Translated from the Arabic. Translator's notes explain where the "
                            "Arabic text, itself a machine translation from Chinese, was read for "
                            "what its author meant.",
+        "page_of": "Page {number} of {total}",
+        "previous": "Previous",
+        "next": "Next",
+        "pages": "Pages of the list",
+        "all_mentions": "All mentions ({count})",
     },
 }

@@ -165,8 +165,6 @@ def hand_edited(text: str) -> bool:
         != match.group("digest")
 
 
-GENERATED_PAGES = ("index.md", "glossary.md", "notes.md", "status.md")
-GENERATED_FOLDERS = ("articles", "parallel")
 
 
 def load_glossary(paths: Paths) -> glossary_mod.Glossary:
@@ -196,6 +194,7 @@ def plan(paths: Paths, progress=None) -> tuple[dict[Path, str], dict[Path, bytes
         errors.append(exc)
         glossary = glossary_mod.Glossary()
     glossary_rel = "content/glossary.yml"
+    glossary_url = render.cross_link(SOURCE_LANG, "articles/x.md", SOURCE_LANG, "glossary.md")
     matchers = {lang: glossary_mod.Matcher(glossary, lang) for lang in LANGUAGES}
     occurrences: dict[str, dict[str, list[glossary_mod.Occurrence]]] = {lang: {} for lang in LANGUAGES}
     entries: dict[str, list[render.ArticleEntry]] = {lang: [] for lang in LANGUAGES}
@@ -255,8 +254,8 @@ def plan(paths: Paths, progress=None) -> tuple[dict[Path, str], dict[Path, bytes
                 text = texts[block.id]
                 if block.kind != "paragraph" or text.lang != lang:
                     continue
-                linked, found = glossary_mod.link_terms(text.markdown, matchers[lang], "../glossary.md")
-                texts[block.id] = replace(text, markdown=linked)
+                linked, found = glossary_mod.link_terms_html(text.markdown, matchers[lang], glossary_url)
+                texts[block.id] = replace(text, html=linked)
                 for entry in found:
                     occurrences[lang].setdefault(entry.id, []).append(glossary_mod.Occurrence(
                         slug, block.id, numbers[block.id], render.plain(texts["title"].markdown)))
@@ -276,19 +275,18 @@ def plan(paths: Paths, progress=None) -> tuple[dict[Path, str], dict[Path, bytes
         raise combine(errors)
     all_sources = ["content/articles/*/ar.md", "content/articles/*/en.po"]
     for lang in LANGUAGES:
-        page = render.home_page(lang, entries[lang], ["content/articles/*/ar.md"])
-        pages[paths.docs / lang / "index.md"] = with_digest(page)
-        header = render.front_matter([glossary_rel, *all_sources],
-                                     {"title": glossary_mod.PAGE_LABELS[lang]["title"]})
-        page = glossary_mod.glossary_page(glossary, lang, occurrences[lang], header, render.mark_foreign)
-        pages[paths.docs / lang / "glossary.md"] = with_digest(page)
+        lists = render.home_page(lang, entries[lang], ["content/articles/*/ar.md"])
+        lists.update(glossary_mod.glossary_page(glossary, lang, occurrences[lang], [glossary_rel, *all_sources],
+                                                render.mark_foreign))
         items = [render.NotedSegment(slug, article, texts[lang]["title"], context, notes)
                  for slug, article, texts, context, notes in noted]
-        pages[paths.docs / lang / "notes.md"] = with_digest(render.notes_page(lang, items, all_sources))
+        lists.update(render.notes_page(lang, items, all_sources))
         rows = [render.StatusRow(article.slug, article, texts[lang]["title"], stats.total, stats.translated,
                                  stats.fuzzy, stats.untranslated, pending)
                 for article, stats, pending, texts in status]
-        pages[paths.docs / lang / "status.md"] = with_digest(render.status_page(lang, rows, all_sources))
+        lists.update(render.status_page(lang, rows, all_sources))
+        for doc, page in lists.items():
+            pages[paths.docs / lang / doc] = with_digest(page)
     return pages, catalogs, result
 
 
@@ -324,10 +322,12 @@ def generate(paths: Paths, strict: bool = False, progress=None) -> GenerateResul
     for path, text in pages.items():
         if write_if_changed(path, text):
             result.written.append(paths.rel(path))
-    for lang, sub in ((lang, sub) for lang in LANGUAGES for sub in GENERATED_FOLDERS):
-        folder = paths.docs / lang / sub
-        for stale in sorted(folder.glob("*.md")) if folder.is_dir() else ():
-            text = "" if stale in pages else stale.read_text(encoding="utf-8")
+    for lang in LANGUAGES:  # generated pages that no longer have a source (a shorter list, say)
+        folder = paths.docs / lang
+        for stale in sorted(folder.rglob("*.md")) if folder.is_dir() else ():
+            if stale in pages:
+                continue
+            text = stale.read_text(encoding="utf-8")
             if render.GENERATED_MARK in text[:400]:
                 if hand_edited(text):
                     conflicts.append(Problem(paths.rel(stale), 1, "stale generated page was edited by "

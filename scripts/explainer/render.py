@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import yamlio
+from . import prerender, yamlio
 from .article import HEADING, TRANSLATED_META, Article
 from .catalog import Translation
 from .locales import LABELS, SOURCE_LANG, facts
@@ -25,6 +25,7 @@ class Text:
     fuzzy: bool = False
     previous: str = ""
     notes: tuple[str, ...] = ()
+    html: str = ""  # the text as HTML with its glossary links, where the generator linked them
 
 
 def plain(markdown: str) -> str:
@@ -81,20 +82,36 @@ def localise(article: Article, lang: str, translations: dict[str, Translation]) 
     return out
 
 
-def _attrs(page_lang: str, text: Text, block_id: str | None = None, label: str = "") -> str:
-    parts = [f"#{block_id}"] if block_id else []
+def _html(text: Text) -> str:
+    return text.html or prerender.inline(text.markdown)
+
+
+def _p_attrs(page_lang: str, text: Text, block_id: str | None = None, label: str = "") -> str:
+    """The attributes of a paragraph: its anchor, and its language or translation state."""
+    attrs = [("id", block_id)] if block_id else []
+    classes = []
     if text.lang != page_lang:
-        parts += [f'lang="{text.lang}"', f'dir="{facts(text.lang).direction}"', ".ex-untranslated"]
+        classes.append("ex-untranslated")
+        attrs += [("lang", text.lang), ("dir", facts(text.lang).direction)]
     if text.fuzzy:
-        title = plain(text.previous).replace('"', "&quot;")
-        parts += [".ex-fuzzy", f'data-label="{label}"', f'title="{label}: {title}"']
-    return "{: " + " ".join(parts) + " }" if parts else ""
+        classes.append("ex-fuzzy")
+        attrs += [("data-label", label), ("title", f"{label}: {plain(text.previous)}")]
+    if classes:
+        attrs.insert(1 if block_id else 0, ("class", " ".join(classes)))
+    return "".join(f' {name}="{prerender.attribute(value)}"' for name, value in attrs)
 
 
 def _span(page_lang: str, text: Text) -> str:
+    """Markdown of a text in a heading (a span with its language where it is not the page's)."""
     if text.lang == page_lang:
         return text.markdown
     return f'<span lang="{text.lang}" dir="{facts(text.lang).direction}">{text.markdown}</span>'
+
+
+def _span_html(page_lang: str, text: Text) -> str:
+    if text.lang == page_lang:
+        return _html(text)
+    return f'<span lang="{text.lang}" dir="{facts(text.lang).direction}">{_html(text)}</span>'
 
 
 _FOREIGN_RUNS = (
@@ -113,68 +130,101 @@ def mark_foreign(text: str, page_lang: str) -> str:
 
 
 def _notes(lang: str, text: Text) -> str:
+    """A translator's note, as Python-Markdown's admonition extension renders it."""
     if not text.notes or lang == SOURCE_LANG:
         return ""
-    body = "    " + mark_foreign(" ".join(note.strip() for note in text.notes), lang)
-    return f'\n!!! note "{LABELS[lang]["translator_note"]}"\n\n{body}\n'
+    body = mark_foreign(prerender.inline(" ".join(note.strip() for note in text.notes)), lang)
+    return (f'<div class="admonition note">\n<p class="admonition-title">{LABELS[lang]["translator_note"]}</p>\n'
+            f"<p>{body}</p>\n</div>")
+
+
+def _div(attrs: str, *paragraphs: str) -> str:
+    return f"<div{attrs}>\n" + "\n".join(f"<p>{p}</p>" for p in paragraphs) + "\n</div>"
+
+
+class _Page:
+    """A page of Markdown headings and pre-rendered HTML between them."""
+
+    def __init__(self, head: str) -> None:
+        self.parts = [head]
+        self.run: list[str] = []
+
+    def html(self, html_text: str) -> None:
+        if html_text:
+            self.run.append(html_text)
+
+    def markdown(self, markdown_text: str) -> None:
+        self._flush()
+        self.parts.append(markdown_text)
+
+    def _flush(self) -> None:
+        if self.run:
+            self.parts.append(prerender.block("\n".join(self.run)))
+            self.run = []
+
+    def text(self) -> str:
+        self._flush()
+        return "".join(self.parts)
 
 
 def article_page(article: Article, lang: str, texts: dict[str, Text], sources: list[str],
                  figures_md: str = "") -> str:
     labels = LABELS[lang]
+    doc = f"articles/{article.slug}.md"
     title = texts["title"]
-    parts = [front_matter(sources, {"title": plain(title.markdown)})]
-    parts.append(f"\n# {_span(lang, title)}\n")
+    page = _Page(front_matter(sources, {"title": plain(title.markdown)}))
+    page.markdown(f"\n# {_span(lang, title)}\n")
     byline = []
     for key, ctx in (("author", "byline.author"), ("editor", "byline.editor")):
         if ctx in texts:
-            byline.append(f"**{labels[key]}:** {_span(lang, texts[ctx])}")
+            byline.append(f"<strong>{labels[key]}:</strong> {_span_html(lang, texts[ctx])}")
     if article.meta.get("publisher"):
-        byline.append(f"**{labels['publisher']}:** {article.meta['publisher']}")
+        byline.append(f"<strong>{labels['publisher']}:</strong> {prerender.inline(article.meta['publisher'])}")
     if byline:
-        parts.append('\n<div class="ex-byline" id="byline" markdown>\n' + " · ".join(byline) + "\n</div>\n")
+        page.html(_div(' class="ex-byline" id="byline"', " · ".join(byline)))
     for ctx in ("title", "byline.author", "byline.editor"):
         if ctx in texts:
-            parts.append(_notes(lang, texts[ctx]))
+            page.html(_notes(lang, texts[ctx]))
     if labels["translated_from"]:
-        parts.append(f'\n<div class="ex-translated-from" markdown>\n{labels["translated_from"]}\n</div>\n')
-    parts.append(f'\n<div class="ex-parallel-link" markdown>\n[{labels["read_parallel"]}]'
-                 f'(../parallel/{article.slug}.md)\n</div>\n')
+        page.html(_div(' class="ex-translated-from"', labels["translated_from"]))
+    parallel = cross_link(lang, doc, lang, f"parallel/{article.slug}.md")
+    page.html(_div(' class="ex-parallel-link"', f'<a href="{parallel}">{labels["read_parallel"]}</a>'))
     for block in article.blocks:
         text = texts[block.id]
         if block.kind == HEADING:
-            parts.append(f'\n<div class="ex-anchor" id="{block.id}"></div>\n')
-            parts.append(f"\n{'#' * block.level} {_span(lang, text)}\n")
+            page.html(f'<div class="ex-anchor" id="{block.id}"></div>')
+            page.markdown(f"\n{'#' * block.level} {_span(lang, text)}\n")
             if text.fuzzy:
-                parts.append(f"\n{_fuzzy_marker(lang, text)}\n")
+                page.html(f"<p>{_fuzzy_marker(lang, text)}</p>")
         else:
-            parts.append(f"\n{text.markdown}\n{_attrs(lang, text, block.id, labels['fuzzy'])}\n")
-        parts.append(_notes(lang, text))
-    parts.append(figures_md)
+            page.html(f"<p{_p_attrs(lang, text, block.id, labels['fuzzy'])}>{_html(text)}</p>")
+        page.html(_notes(lang, text))
+    if figures_md:
+        page.markdown(figures_md)
     about = []
     if article.meta.get("publisher") or "notice.source" in texts:
-        notice = f" — {_span(lang, texts['notice.source'])}" if "notice.source" in texts else ""
-        about.append(f"**{labels['source']}:** {article.meta.get('publisher', '')}{notice}")
+        notice = f" — {_span_html(lang, texts['notice.source'])}" if "notice.source" in texts else ""
+        about.append(f"<strong>{labels['source']}:</strong> "
+                     f"{prerender.inline(article.meta.get('publisher', ''))}{notice}")
     if "caption.image_credit" in texts:
-        about.append(f"**{labels['image_credit']}:** {_span(lang, texts['caption.image_credit'])}")
+        about.append(f"<strong>{labels['image_credit']}:</strong> {_span_html(lang, texts['caption.image_credit'])}")
     if about:
-        parts.append(f"\n## {labels['about_article']}\n\n" + '<div class="ex-source" id="source" markdown>\n'
-                     + "\n\n".join(about) + "\n</div>\n")
+        page.markdown(f"\n## {labels['about_article']}\n")
+        page.html(_div(' class="ex-source" id="source"', *about))
         for ctx in ("notice.source", "caption.image_credit"):
             if ctx in texts:
-                parts.append(_notes(lang, texts[ctx]))
+                page.html(_notes(lang, texts[ctx]))
     if article.meta.get("disclaimer"):
         dis_lang = "en"
         attrs = "" if dis_lang == lang else f' lang="{dis_lang}" dir="{facts(dis_lang).direction}"'
-        parts.append(f'\n<div class="ex-disclaimer"{attrs} markdown>\n**{LABELS[dis_lang]["disclaimer"]}:** '
-                     f"{article.meta['disclaimer']}\n</div>\n")
-    return "".join(parts)
+        page.html(_div(f' class="ex-disclaimer"{attrs}', f"<strong>{LABELS[dis_lang]['disclaimer']}:</strong> "
+                       f"{prerender.inline(article.meta['disclaimer'])}"))
+    return page.text()
 
 
 def _fuzzy_marker(lang: str, text: Text) -> str:
-    title = plain(text.previous).replace('"', "&quot;")
-    return (f'<span class="ex-fuzzy-mark" title="{LABELS[lang]["fuzzy"]}: {title}">'
-            f'{LABELS[lang]["fuzzy"]}</span>')
+    title = prerender.attribute(f"{LABELS[lang]['fuzzy']}: {plain(text.previous)}")
+    return f'<span class="ex-fuzzy-mark" title="{title}">{LABELS[lang]["fuzzy"]}</span>'
 
 
 @dataclass(frozen=True)
@@ -185,16 +235,81 @@ class ArticleEntry:
     paragraphs: int
 
 
-def home_page(lang: str, entries: list[ArticleEntry], sources: list[str]) -> str:
+def home_page(lang: str, entries: list[ArticleEntry], sources: list[str]) -> dict[str, str]:
+    """The home page, listing every article (continued on further pages when long)."""
     labels = LABELS[lang]
-    parts = [front_matter(sources, {"title": labels["home"]})]
-    parts.append(f"\n# {labels['home_title']}\n\n{labels['home_intro']}\n\n## {labels['articles']}\n\n")
-    for entry in entries:
-        line = f"- [{_span(lang, entry.title)}](articles/{entry.slug}.md)"
+
+    def item(entry: ArticleEntry, doc: str) -> str:
+        line = f'<li><a href="{cross_link(lang, doc, lang, f"articles/{entry.slug}.md")}">' \
+               f"{_span_html(lang, entry.title)}</a>"
         if entry.author is not None:
-            line += f" — {_span(lang, entry.author)}"
-        parts.append(line + "\n")
-    return "".join(parts)
+            line += f" — {_span_html(lang, entry.author)}"
+        return line + "</li>"
+
+    docs = list_docs("index", [byte_size(item(e, f"{MORE}/articles_2.md")) for e in entries], "articles")
+    out = {}
+    for number, (doc, chunk) in enumerate(docs):
+        title = labels["home"] if number == 0 else _page_title(lang, labels["articles"], number, len(docs))
+        page = _Page(front_matter(sources, {"title": title}))
+        if number == 0:
+            page.markdown(f"\n# {labels['home_title']}\n\n{labels['home_intro']}\n\n## {labels['articles']}\n")
+        else:
+            page.markdown(f"\n# {title}\n")
+        page.html("<ul>\n" + "\n".join(item(entries[i], doc) for i in chunk) + "\n</ul>")
+        page.html(pager(lang, [d for d, _ in docs], number))
+        out[doc] = page.text()
+    return out
+
+
+# --- long lists over several pages --------------------------------------------------------------
+
+MORE = "more"  # the folder of continuation pages and glossary mentions (not_in_nav in mkdocs.yml)
+LIST_BUDGET = 20_000  # bytes of list items on one page (the theme adds about 20 KB around them)
+
+
+def byte_size(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def paginate(sizes: list[int], budget: int = LIST_BUDGET) -> list[range]:
+    """Consecutive items in pages of at most ``budget`` bytes (one item at least a page)."""
+    pages: list[range] = []
+    start, filled = 0, 0
+    for index, item_size in enumerate(sizes):
+        if index > start and filled + item_size > budget:
+            pages.append(range(start, index))
+            start, filled = index, 0
+        filled += item_size
+    pages.append(range(start, len(sizes)))
+    return pages
+
+
+def list_docs(stem: str, sizes: list[int], more_stem: str | None = None,
+              budget: int = LIST_BUDGET) -> list[tuple[str, range]]:
+    """The pages of a list: ``<stem>.md`` first, then ``more/<more_stem>_2.md`` and on (glossary
+    ids and article slugs have no underscore, so these names never meet theirs)."""
+    chunks = paginate(sizes, budget)
+    more_stem = more_stem or stem.replace("/", "-")
+    return [(f"{stem}.md" if number == 1 else f"{MORE}/{more_stem}_{number}.md", chunk)
+            for number, chunk in enumerate(chunks, start=1)]
+
+
+def _page_title(lang: str, title: str, index: int, total: int) -> str:
+    return f"{title} — {LABELS[lang]['page_of'].format(number=index + 1, total=total)}"
+
+
+def pager(lang: str, docs: list[str], index: int) -> str:
+    """Links to the previous and next pages of a list ('' for a list of one page)."""
+    if len(docs) < 2:
+        return ""
+    labels, doc = LABELS[lang], docs[index]
+    parts = []
+    if index > 0:
+        parts.append(f'<a href="{cross_link(lang, doc, lang, docs[index - 1])}" rel="prev">{labels["previous"]}</a>')
+    parts.append(f"<span>{labels['page_of'].format(number=index + 1, total=len(docs))}</span>")
+    if index < len(docs) - 1:
+        parts.append(f'<a href="{cross_link(lang, doc, lang, docs[index + 1])}" rel="next">{labels["next"]}</a>')
+    return f'<nav class="ex-pager" aria-label="{labels["pages"]}">' + " · ".join(parts) + "</nav>"
 
 
 # --- links between the two language trees -------------------------------------------------------
@@ -272,26 +387,41 @@ class NotedSegment:
     notes: tuple[str, ...]
 
 
-def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> str:
+def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict[str, str]:
+    """The translator's notes of every article, each linking to its paragraph in both languages."""
     labels = LABELS[lang]
-    doc = "notes.md"
-    parts = [front_matter(sources, {"title": labels["notes_title"]}),
-             f"\n# {labels['notes_title']}\n\n{labels['notes_intro']}\n"]
-    current = None
+    groups: list[list[NotedSegment]] = []
     for item in noted:
-        if item.slug != current:
-            current = item.slug
-            parts.append(f"\n## {_span(lang, item.title)}\n\n")
-        anchor = segment_anchor(item.context)
-        page = f"articles/{item.slug}.md"
-        ar_link = doc_link(lang, doc, "ar", page, anchor)
-        en_link = doc_link(lang, doc, "en", page, anchor)
-        note = mark_foreign(" ".join(n.strip() for n in item.notes), "en")
-        if lang != "en":
-            note = f'<span lang="en" dir="ltr">{note}</span>'
-        parts.append(f"- **{segment_label(item.article, item.context, lang)}:** {note} "
-                     f"([{LABELS[lang]['on_ar_page']}]({ar_link}) · [{LABELS[lang]['on_en_page']}]({en_link}))\n")
-    return "".join(parts)
+        if not groups or groups[-1][0].slug != item.slug:
+            groups.append([])
+        groups[-1].append(item)
+
+    def group_html(group: list[NotedSegment], doc: str) -> str:
+        items = []
+        for item in group:
+            anchor = segment_anchor(item.context)
+            page = f"articles/{item.slug}.md"
+            note = mark_foreign(prerender.inline(" ".join(n.strip() for n in item.notes)), "en")
+            if lang != "en":
+                note = f'<span lang="en" dir="ltr">{note}</span>'
+            items.append(f"<li><strong>{segment_label(item.article, item.context, lang)}:</strong> {note} "
+                         f'(<a href="{cross_link(lang, doc, "ar", page, anchor)}">{labels["on_ar_page"]}</a> · '
+                         f'<a href="{cross_link(lang, doc, "en", page, anchor)}">{labels["on_en_page"]}</a>)</li>')
+        return "<ul>\n" + "\n".join(items) + "\n</ul>"
+
+    docs = list_docs("notes", [byte_size(group_html(g, f"{MORE}/notes_2.md")) for g in groups])
+    out = {}
+    for number, (doc, chunk) in enumerate(docs):
+        title = labels["notes_title"] if number == 0 else _page_title(lang, labels["notes_title"], number, len(docs))
+        page = _Page(front_matter(sources, {"title": title}))
+        page.markdown(f"\n# {title}\n\n{labels['notes_intro']}\n")
+        for index in chunk:
+            group = groups[index]
+            page.markdown(f"\n## {_span(lang, group[0].title)}\n")
+            page.html(group_html(group, doc))
+        page.html(pager(lang, [d for d, _ in docs], number))
+        out[doc] = page.text()
+    return out
 
 
 @dataclass(frozen=True)
@@ -306,23 +436,43 @@ class StatusRow:
     pending: tuple[tuple[str, str], ...]  # (context, "fuzzy" | "untranslated")
 
 
-def status_page(lang: str, rows: list[StatusRow], sources: list[str]) -> str:
+def status_page(lang: str, rows: list[StatusRow], sources: list[str]) -> dict[str, str]:
+    """Every article's translation progress: a table, then what is left to do in each."""
     labels = LABELS[lang]
-    parts = [front_matter(sources, {"title": labels["status_title"]}),
-             f"\n# {labels['status_title']}\n\n{labels['status_intro']}\n\n",
-             f"| {labels['article']} | {labels['segments']} | {labels['translated']} | "
-             f"{labels['fuzzy_count']} | {labels['untranslated_count']} |\n|---|---|---|---|---|\n"]
-    for row in rows:
-        parts.append(f"| [{_span(lang, row.title)}](articles/{row.slug}.md) | {row.total} | {row.translated} | "
-                     f"{row.fuzzy} | {row.untranslated} |\n")
-    for row in rows:
-        parts.append(f"\n## {_span(lang, row.title)}\n\n")
+    head = (f"<table>\n<thead>\n<tr>\n<th>{labels['article']}</th>\n<th>{labels['segments']}</th>\n"
+            f"<th>{labels['translated']}</th>\n<th>{labels['fuzzy_count']}</th>\n"
+            f"<th>{labels['untranslated_count']}</th>\n</tr>\n</thead>\n<tbody>\n")
+
+    def row_html(row: StatusRow, doc: str) -> str:
+        link = cross_link(lang, doc, lang, f"articles/{row.slug}.md")
+        return (f'<tr>\n<td><a href="{link}">{_span_html(lang, row.title)}</a></td>\n<td>{row.total}</td>\n'
+                f"<td>{row.translated}</td>\n<td>{row.fuzzy}</td>\n<td>{row.untranslated}</td>\n</tr>")
+
+    def pending_html(row: StatusRow, doc: str) -> str:
         if not row.pending:
-            parts.append(f"{labels['all_done']}\n")
+            return f"<p>{labels['all_done']}</p>"
+        items = []
         for context, state in row.pending:
-            link = doc_link(lang, "status.md", "en", f"articles/{row.slug}.md", segment_anchor(context))
-            parts.append(f"- [{segment_label(row.article, context, lang)}]({link}): {labels['state_' + state]}\n")
-    return "".join(parts)
+            link = cross_link(lang, doc, "en", f"articles/{row.slug}.md", segment_anchor(context))
+            items.append(f'<li><a href="{link}">{segment_label(row.article, context, lang)}</a>: '
+                         f"{labels['state_' + state]}</li>")
+        return "<ul>\n" + "\n".join(items) + "\n</ul>"
+
+    more = f"{MORE}/status_2.md"  # sized as on a continuation page, whose links are the longest
+    sizes = [byte_size(row_html(r, more)) + byte_size(pending_html(r, more)) + 200 for r in rows]
+    docs = list_docs("status", sizes)
+    out = {}
+    for number, (doc, chunk) in enumerate(docs):
+        title = labels["status_title"] if number == 0 else _page_title(lang, labels["status_title"], number, len(docs))
+        page = _Page(front_matter(sources, {"title": title}))
+        page.markdown(f"\n# {title}\n\n{labels['status_intro']}\n")
+        page.html(head + "\n".join(row_html(rows[i], doc) for i in chunk) + "\n</tbody>\n</table>")
+        for index in chunk:
+            page.markdown(f"\n## {_span(lang, rows[index].title)}\n")
+            page.html(pending_html(rows[index], doc))
+        page.html(pager(lang, [d for d, _ in docs], number))
+        out[doc] = page.text()
+    return out
 
 
 def parallel_page(article: Article, lang: str, texts: dict[str, dict[str, Text]], sources: list[str]) -> str:
@@ -331,21 +481,23 @@ def parallel_page(article: Article, lang: str, texts: dict[str, dict[str, Text]]
     doc = f"parallel/{article.slug}.md"
     title = texts[lang]["title"]
     order = (lang, "en" if lang == "ar" else "ar")
-    parts = [front_matter(sources, {"title": f"{plain(title.markdown)} — {labels['parallel']}",
-                                    "hide": ["navigation", "toc"],
-                                    "search": {"exclude": True}}),  # the article pages are indexed
-             f"\n# {_span(lang, title)}\n\n{labels['parallel']}\n\n<div class=\"ex-parallel\" markdown>\n"]
+    page = _Page(front_matter(sources, {"title": f"{plain(title.markdown)} — {labels['parallel']}",
+                                        "hide": ["navigation", "toc"],
+                                        "search": {"exclude": True}}))  # the article pages are indexed
+    page.markdown(f"\n# {_span(lang, title)}\n")
+    rows = [f"<p>{labels['parallel']}</p>", '<div class="ex-parallel">']
     for block in article.blocks:
-        parts.append(f'\n<div class="ex-row" id="r-{block.id}" markdown>\n')
+        rows.append(f'<div class="ex-row" id="r-{block.id}">')
         for cell_lang in order:
             text = texts[cell_lang][block.id]
-            link = doc_link(lang, doc, cell_lang, f"articles/{article.slug}.md", block.id)
-            body = f"**{text.markdown}**" if block.kind == HEADING else text.markdown
+            link = cross_link(lang, doc, cell_lang, f"articles/{article.slug}.md", block.id)
+            body = f"<strong>{_html(text)}</strong>" if block.kind == HEADING else _html(text)
             link_label = LABELS[lang]["on_ar_page" if cell_lang == "ar" else "on_en_page"]
-            attrs = f' lang="{text.lang}" dir="{facts(text.lang).direction}"'
-            parts.append(f'\n<div class="ex-cell"{attrs} markdown>\n{body}\n\n'
-                         f'<span class="ex-row-link" lang="{lang}" dir="{facts(lang).direction}">'
-                         f'[{link_label}]({link})</span>\n</div>\n')
-        parts.append("\n</div>\n")
-    parts.append("\n</div>\n")
-    return "".join(parts)
+            rows.append(f'<div class="ex-cell" lang="{text.lang}" dir="{facts(text.lang).direction}">\n'
+                        f"<p>{body}</p>\n"
+                        f'<p><span class="ex-row-link" lang="{lang}" dir="{facts(lang).direction}">'
+                        f'<a href="{link}">{link_label}</a></span></p>\n</div>')
+        rows.append("</div>")
+    rows.append("</div>")
+    page.html("\n".join(rows))
+    return page.text()
