@@ -103,3 +103,14 @@ def test_long_lists_continue_on_further_pages_with_a_pager():
             f'{len(pages)}</span> · <a href="../articles_3/" rel="next">') in second
     assert 'rel="next"' not in last
     assert '<a href="../../articles/a1199/">' in last  # links relative to the continuation page
+
+
+def test_relative_url_is_posix_relpath_between_directory_urls():
+    import itertools
+    import posixpath
+
+    urls = ["", "en/", "en/articles/x/", "articles/x/", "more/notes_2/", "en/more/mentions-meta/",
+            "glossary/", "en/glossary/", "articles/y/", "en/parallel/x/"]
+    for base, target in itertools.product(urls, urls):
+        rel = posixpath.relpath(target or ".", base or ".")
+        assert render.relative_url(base, target) == ("./" if rel == "." else rel + "/")

@@ -71,15 +71,31 @@ def test_split_per_language_without_duplicates():
     assert out["ar"]["config"]["explainer"]["min_stem"] == arabic.MIN_STEM
 
 
-def test_article_docs_one_per_paragraph(built_site):
+def test_page_docs_one_per_paragraph(built_site):
     html = (built_site / "en" / "articles" / SLUG / "index.html").read_text(encoding="utf-8")
-    sections = search.article_docs(html, f"en/articles/{SLUG}/")
-    docs = [doc for docs in sections.values() for doc in docs]
+    content = html[html.index("<h1"):html.index("</article>")]
+    docs = search.page_docs(content, f"en/articles/{SLUG}/")
     paragraphs = [d for d in docs if "#p-" in d["location"]]
-    assert len(paragraphs) == 27
+    assert len(paragraphs) == 27 and all(d["boost"] == search.ARTICLE_BOOST for d in paragraphs)
     assert paragraphs[0]["location"] == f"en/articles/{SLUG}/#p-1c6d68"
     assert paragraphs[0]["text"].startswith("<p>Zuckerberg probably never imagined")
-    assert set(sections) == {"", "a-decade-long-miss", "the-metaverse-or-ai"}
+    headings = [d["location"] for d in docs if "#p-" not in d["location"]]
+    assert headings == [f"en/articles/{SLUG}/" + anchor for anchor in (
+        "", "#a-decade-long-miss", "#the-metaverse-or-ai", "#key-figures", "#timeline", "#about-this-article")]
+    about = docs[-1]
+    assert about["title"] == "About this article"
+    assert about["text"].startswith("<p>Source: Gate — View the original</p> <p>Image credit:")
+
+
+def test_page_docs_of_a_section_without_paragraphs_keep_paragraphs_and_lists():
+    content = ('<h1 id="t">T &amp; co<a class="headerlink" href="#t">&para;</a></h1>\n<p id="p-1">One <a href="x">'
+               'link</a> &lt;b&gt;</p>\n<h2 id="more">More</h2>\n<table><tr><td>2 &amp; 3</td></tr></table>\n'
+               '<ul>\n<li>a <strong>b</strong></li>\n</ul>')
+    assert search.page_docs(content, "a/") == [
+        {"location": "a/", "title": "T & co", "text": ""},
+        {"location": "a/#p-1", "title": "T & co", "boost": search.ARTICLE_BOOST, "text": "<p>One link &lt;b&gt;</p>"},
+        {"location": "a/#more", "title": "More", "text": "2 &amp; 3 <ul> <li>a b</li> </ul>"},
+    ]
 
 
 def test_built_indexes(built_site):

@@ -7,7 +7,9 @@
   Here each language keeps its own 404 page (the default language's at the site root, the others
   under their folder), and the switcher of a 404 page points at the language home pages.
 - Search: the one search index mkdocs-static-i18n writes for all languages is split into one per
-  language, with the Arabic normalisation data and glossary synonyms (explainer.search).
+  language, with the Arabic normalisation data and glossary synonyms (explainer.search). Article
+  pages (front matter `search: {exclude: true, by_paragraph: true}`) are indexed here, one
+  document per paragraph, from their content as it is converted.
 
 mkdocs-static-i18n builds the other languages from inside the default language's ``on_post_build``;
 the work that needs every language done runs when the outermost build ends.
@@ -33,7 +35,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.explainer")
-_state: dict = {"serving": False, "depth": 0, "pages_404": {}, "pre_rendered": {}}
+_state: dict = {"serving": False, "depth": 0, "pages_404": {}, "pre_rendered": {}, "search_docs": []}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -141,14 +143,18 @@ def on_page_content(html: str, page, config, files) -> str:
     from explainer import prerender
 
     stashed = _state["pre_rendered"].pop(page.file.src_uri, None)
-    if stashed is None:
-        return html
-    try:
-        return prerender.join(html, *stashed)
-    except prerender.MissingBlock as exc:
-        from mkdocs.exceptions import PluginError
+    if stashed is not None:
+        try:
+            html = prerender.join(html, *stashed)
+        except prerender.MissingBlock as exc:
+            from mkdocs.exceptions import PluginError
 
-        raise PluginError(f"{page.file.src_uri}: {exc}") from None
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+    if (page.meta.get("search") or {}).get("by_paragraph"):
+        from explainer import search
+
+        _state["search_docs"] += search.page_docs(html, page.url)
+    return html
 
 
 def on_env(env, config, files):
@@ -220,12 +226,9 @@ def _split_search_index(config, site: Path, i18n, default: str) -> None:
             log.warning("explainer: %s", problem)
         return
     languages = [lang.locale for lang in i18n.config.languages if lang.build]
-    articles = {}
-    for page in sorted(site.glob("**/articles/*/index.html")):
-        location = page.parent.relative_to(site).as_posix() + "/"
-        articles[location] = search.article_docs(page.read_text(encoding="utf-8"), location)
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    indexes = search.split(index, languages, default, glossary, articles)
+    indexes = search.split(index, languages, default, glossary, _state["search_docs"])
+    _state["search_docs"] = []
     for lang, index in indexes.items():
         target = index_path if lang == default else site / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)

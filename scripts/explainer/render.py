@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import prerender, yamlio
 from .article import HEADING, TRANSLATED_META, Article
@@ -172,7 +173,9 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
     labels = LABELS[lang]
     doc = f"articles/{article.slug}.md"
     title = texts["title"]
-    page = _Page(front_matter(sources, {"title": plain(title.markdown)}))
+    # Material's search plugin leaves the page out; the hook indexes it paragraph by paragraph
+    page = _Page(front_matter(sources, {"title": plain(title.markdown),
+                                        "search": {"exclude": True, "by_paragraph": True}}))
     page.markdown(f"\n# {_span(lang, title)}\n")
     byline = []
     for key, ctx in (("author", "byline.author"), ("editor", "byline.editor")):
@@ -329,14 +332,22 @@ def page_url(lang: str, doc: str) -> str:
 
 
 def cross_link(from_lang: str, from_doc: str, to_lang: str, to_doc: str, fragment: str = "") -> str:
-    """A link to a page of the other language tree (MkDocs only resolves links within one tree)."""
-    import posixpath
-
-    base = page_url(from_lang, from_doc) or "."
-    target = page_url(to_lang, to_doc) or "."
-    rel = posixpath.relpath(target, base)
-    rel = "./" if rel == "." else rel + "/"
+    """A relative link between two pages (of one language tree or of both: MkDocs only resolves
+    links within one tree)."""
+    rel = relative_url(page_url(from_lang, from_doc), page_url(to_lang, to_doc))
     return rel + (f"#{fragment}" if fragment else "")
+
+
+@lru_cache(maxsize=1 << 16)
+def relative_url(base: str, target: str) -> str:
+    """The relative link from directory URL ``base`` to directory URL ``target`` (both relative
+    to the site root, '' for the root), as ``posixpath.relpath`` gives it, with a final '/'."""
+    base_parts, target_parts = base.split("/")[:-1], target.split("/")[:-1]
+    common = 0
+    while common < min(len(base_parts), len(target_parts)) and base_parts[common] == target_parts[common]:
+        common += 1
+    rel = "../" * (len(base_parts) - common) + "".join(f"{part}/" for part in target_parts[common:])
+    return rel or "./"
 
 
 def doc_link(from_lang: str, from_doc: str, to_lang: str, to_doc: str, fragment: str = "") -> str:

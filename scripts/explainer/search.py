@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 from . import arabic
 from .glossary import Glossary
@@ -60,65 +59,51 @@ def synonyms(glossary: Glossary, lang: str) -> dict[str, list[str]]:
     return dict(sorted(out.items()))
 
 
-class _ArticleParser(HTMLParser):
-    """Headings and anchored paragraphs of a built article page, in document order."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.items: list[tuple[str, str, str]] = []  # (kind, id, text): kind h1/h2/p
-        self._current: tuple[str, str] | None = None
-        self._text: list[str] = []
-        self._in_article = 0
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "article":
-            self._in_article += 1
-        if not self._in_article:
-            return
-        if tag == "a" and "headerlink" in (a.get("class") or ""):
-            self._skip += 1
-        elif tag in ("h1", "h2", "h3") and self._current is None:
-            self._current, self._text = (tag, a.get("id") or ""), []
-        elif tag == "p" and (a.get("id") or "").startswith("p-") and self._current is None:
-            self._current, self._text = ("p", a["id"]), []
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self._in_article -= 1
-        if tag == "a" and self._skip:
-            self._skip -= 1
-        elif self._current is not None and tag == self._current[0]:
-            text = re.sub(r"\s+", " ", "".join(self._text)).strip()
-            self.items.append((self._current[0], self._current[1], text))
-            self._current = None
-
-    def handle_data(self, data):
-        if self._current is not None and not self._skip:
-            self._text.append(data)
+_HEADING_RE = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
+_ID_RE = re.compile(r'\sid="([^"]*)"')
+_PARAGRAPH_RE = re.compile(r'<p id="(p-[^"]+)"[^>]*>(.*?)</p>', re.S)
+_HEADERLINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_BLOCK_TAG_RE = re.compile(r"<(/?)(p|ul|ol|li)\b[^>]*>")
+_TAG_RE = re.compile(r"<[^>]+>")
 
 
-def article_docs(html_text: str, location: str) -> dict[str, list[dict]]:
-    """Search documents of an article page, one per anchored paragraph (so a result links to the
-    very paragraph that matched), grouped by the section they replace: the fragment of the
-    section's heading, '' for the top of the page. Sections without paragraphs are not returned."""
-    parser = _ArticleParser()
-    parser.feed(html_text)
-    sections: dict[str, list[dict]] = {}
-    fragment, title = "", ""
-    for kind, anchor, text in parser.items:
-        if kind == "h1":
-            fragment, title = "", text
-            heading = {"location": location, "title": text, "text": ""}
-        elif kind in ("h2", "h3"):
-            fragment, title = anchor, text
-            heading = {"location": f"{location}#{anchor}", "title": text, "text": ""}
-        else:
-            docs = sections.setdefault(fragment, [heading])
-            docs.append({"location": f"{location}#{anchor}", "title": title, "boost": ARTICLE_BOOST,
-                         "text": f"<p>{html.escape(text, quote=False)}</p>"})
-    return sections
+def _text(fragment: str) -> str:
+    """Visible text of an HTML fragment (the fragments are the generator's own HTML)."""
+    text = html.unescape(_TAG_RE.sub("", _HEADERLINK_RE.sub("", fragment)))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _section_text(fragment: str) -> str:
+    """Text of a section as Material indexes it: paragraphs and lists kept, other tags dropped."""
+    marked = _BLOCK_TAG_RE.sub(lambda m: f"\x00{m.group(1)}{m.group(2)}\x01", _HEADERLINK_RE.sub("", fragment))
+    text = html.escape(html.unescape(_TAG_RE.sub("", marked)), quote=False)
+    text = re.sub(r"\s+", " ", text.replace("\x00", "<").replace("\x01", ">")).strip()
+    return re.sub(r"<p>\s*</p>", "", text).strip()
+
+
+def page_docs(content: str, location: str) -> list[dict]:
+    """Search documents of an article page's content, one per anchored paragraph (so a result
+    links to the very paragraph that matched). A section with paragraphs gets a document for its
+    heading and one per paragraph; a section without (key figures, about the article) one for
+    its text, as Material's search plugin would index it."""
+    parts = _HEADING_RE.split(content)
+    sections = [("", "", parts[0])] if _text(parts[0]) else []
+    for index in range(1, len(parts), 4):
+        attrs, inner, body = parts[index + 1], parts[index + 2], parts[index + 3]
+        anchor = _ID_RE.search(f" {attrs}")
+        sections.append((_text(inner), anchor.group(1) if anchor and parts[index] != "1" else "", body))
+    docs: list[dict] = []
+    for title, anchor, body in sections:
+        where = f"{location}#{anchor}" if anchor else location
+        paragraphs = _PARAGRAPH_RE.findall(body)
+        if not paragraphs:
+            docs.append({"location": where, "title": title, "text": _section_text(body)})
+            continue
+        docs.append({"location": where, "title": title, "text": ""})
+        for pid, inner in paragraphs:
+            docs.append({"location": f"{location}#{pid}", "title": title, "boost": ARTICLE_BOOST,
+                         "text": f"<p>{html.escape(_text(inner), quote=False)}</p>"})
+    return docs
 
 
 def _language_of(location: str, languages: list[str], default: str) -> tuple[str, str]:
@@ -129,30 +114,18 @@ def _language_of(location: str, languages: list[str], default: str) -> tuple[str
 
 
 def split(index: dict, languages: list[str], default: str, glossary: Glossary,
-          articles: dict[str, dict[str, list[dict]]] | None = None) -> dict[str, dict]:
+          pages: list[dict] | None = None) -> dict[str, dict]:
     """One search index per language, locations relative to that language's home.
 
-    ``articles`` maps the site location of an article page (e.g. ``en/articles/x/``) to its
-    :func:`article_docs`, which replace Material's documents of the sections that hold paragraphs.
-    """
-    articles = articles or {}
+    ``pages`` are the documents of the pages indexed paragraph by paragraph (:func:`page_docs`;
+    Material's plugin leaves those pages out), added to their language's index."""
     docs: dict[str, list[dict]] = {lang: [] for lang in languages}
     seen: dict[str, set[str]] = {lang: set() for lang in languages}
-
-    def add(lang: str, doc: dict) -> None:
-        if doc["location"] not in seen[lang]:
-            seen[lang].add(doc["location"])
-            docs[lang].append(doc)
-
-    for doc in index.get("docs", []):
-        page, _, fragment = doc["location"].partition("#")
+    for doc in [*index.get("docs", []), *(pages or [])]:
         lang, location = _language_of(doc["location"], languages, default)
-        replacement = articles.get(page, {}).get(fragment)
-        if replacement is None:
-            add(lang, dict(doc, location=location))
-            continue
-        for item in replacement:
-            add(lang, dict(item, location=_language_of(item["location"], languages, default)[1]))
+        if location not in seen[lang]:
+            seen[lang].add(location)
+            docs[lang].append(dict(doc, location=location))
     tables = normalisation_tables()
     out = {}
     for lang in languages:
