@@ -53,4 +53,4 @@ test: install browser
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site .pytest_cache .hypothesis .explainer-cache

@@ -7,11 +7,12 @@ import tempfile
 from pathlib import Path
 
 
-def write_if_changed(path: Path, data: str | bytes) -> bool:
+def write_if_changed(path: Path, data: str | bytes, durable: bool = True) -> bool:
     """Write ``data`` to ``path`` via a temporary file and rename.
 
     Returns True when the file was written, False when it already held exactly these bytes
-    (its modification time is then left alone).
+    (its modification time is then left alone). ``durable`` files are flushed to the disk before
+    the rename (sources such as catalogs); generated files, which can be made again, are not.
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -24,8 +25,9 @@ def write_if_changed(path: Path, data: str | bytes) -> bool:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:

@@ -419,7 +419,8 @@ def mentions_pages(entry: Entry, lang: str, by_article: dict[str, list[Occurrenc
 
     groups = list(by_article.values())
     stem = f"{render.MORE}/mentions-{entry.id}"
-    docs = render.list_docs(stem, [render.byte_size(item(g, stem + ".md")) for g in groups], f"mentions-{entry.id}")
+    items = render.ListItems(len(groups), lambda index, doc: item(groups[index], doc), stem + ".md")
+    docs = render.list_docs(stem, items.sizes, f"mentions-{entry.id}")
     glossary_link = render.cross_link(lang, stem + ".md", lang, "glossary.md", entry.id)
     out = {}
     for number, (doc, chunk) in enumerate(docs):
@@ -427,7 +428,7 @@ def mentions_pages(entry: Entry, lang: str, by_article: dict[str, list[Occurrenc
         if len(docs) > 1:
             title = f"{title} ({render.LABELS[lang]['page_of'].format(number=number + 1, total=len(docs))})"
         body = (f'<p><a href="{glossary_link}">{labels["title"]}: {html.escape(entry.name(lang), quote=False)}</a></p>\n'
-                "<ul>\n" + "\n".join(item(groups[i], doc) for i in chunk) + "\n</ul>")
+                "<ul>\n" + "\n".join(items.get(i, doc) for i in chunk) + "\n</ul>")
         pager = render.pager(lang, [d for d, _ in docs], number)
         out[doc] = (render.front_matter(sources, {"title": title}) + f"\n# {html.escape(title, quote=False)}\n"
                     + prerender.block(body + ("\n" + pager if pager else "")))

@@ -15,6 +15,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from . import article as article_mod
+from . import cache
 from . import catalog as catalog_mod
 from . import check as check_mod
 from . import figures as figures_mod
@@ -182,112 +183,187 @@ def load_figures(paths: Paths, article: Article) -> figures_mod.Figures:
     return figures_mod.parse(path.read_text(encoding="utf-8"), paths.rel(path), paragraphs)
 
 
-def plan(paths: Paths, progress=None) -> tuple[dict[Path, str], dict[Path, bytes], GenerateResult]:
-    """Everything generation would write: pages, updated catalogs, and the warnings found."""
-    result = GenerateResult()
-    pages: dict[Path, str] = {}
-    catalogs: dict[Path, bytes] = {}
+@dataclass
+class Plan:
+    """Everything generation would write, and what it keeps."""
+
+    pages: dict[Path, str] = field(default_factory=dict)
+    catalogs: dict[Path, bytes] = field(default_factory=dict)
+    result: GenerateResult = field(default_factory=GenerateResult)
+    kept: set[Path] = field(default_factory=set)  # pages known from the cache to be as they should
+    fresh: list[tuple[cache.Summary, str, list[Path]]] = field(default_factory=list)  # to record
+    lists: tuple[str, list[Path]] | None = None  # key and pages of the lists, to record
+
+
+def article_outputs(paths: Paths, slug: str) -> list[Path]:
+    return [paths.docs / lang / folder / f"{slug}.md" for lang in LANGUAGES for folder in ("articles", "parallel")]
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def plan(paths: Paths, progress=None) -> Plan:
+    """Everything generation would write: pages, updated catalogs, and the warnings found.
+
+    An article whose inputs and pages are as they were last time comes from the cache
+    (:mod:`explainer.cache`) instead of being read again."""
+    out = Plan()
+    result = out.result
     errors: list[ExplainerError] = []
+    glossary_path = paths.root / "content" / "glossary.yml"
     try:
         glossary = load_glossary(paths)
     except ExplainerError as exc:
         errors.append(exc)
         glossary = glossary_mod.Glossary()
-    glossary_rel = "content/glossary.yml"
-    glossary_url = render.cross_link(SOURCE_LANG, "articles/x.md", SOURCE_LANG, "glossary.md")
-    matchers = {lang: glossary_mod.Matcher(glossary, lang) for lang in LANGUAGES}
-    occurrences: dict[str, dict[str, list[glossary_mod.Occurrence]]] = {lang: {} for lang in LANGUAGES}
-    entries: dict[str, list[render.ArticleEntry]] = {lang: [] for lang in LANGUAGES}
-    noted: list[tuple[str, Article, dict[str, render.Text], str, tuple[str, ...]]] = []
-    status: list[tuple[Article, catalog_mod.Stats, tuple[tuple[str, str], ...], dict]] = []
+    glossary_bytes = _read(glossary_path)
+    context = _Context(paths, glossary, {lang: glossary_mod.Matcher(glossary, lang) for lang in LANGUAGES})
+    summaries: list[cache.Summary | cache.Cached] = []
+    keys: list[bytes] = []
     slugs = article_slugs(paths)
     for number, slug in enumerate(slugs, start=1):
         if progress is not None and (number % 50 == 0 or number == len(slugs)):
             progress(number, len(slugs))
         folder = paths.article_dir(slug)
-        try:
-            article, catalog, changed = load_article(paths, slug)
-            figures = load_figures(paths, article)
-        except ExplainerError as exc:
-            errors.append(exc)
-            continue
+        inputs = [_read(folder / name) for name in ("ar.md", "en.po", "figures.yml")]
+        article_key = cache.key(glossary_bytes, *inputs)
+        summary = cache.load(paths.root, slug, article_key)
+        if summary is not None:
+            out.kept.update(article_outputs(paths, slug))
+        else:
+            try:
+                summary, pages, catalog = _plan_article(context, slug)
+            except ExplainerError as exc:
+                errors.append(exc)
+                continue
+            out.pages.update(pages)
+            if catalog is not None:
+                out.catalogs[folder / "en.po"] = catalog
+                inputs[1] = catalog
+                article_key = cache.key(glossary_bytes, *inputs)
+            out.fresh.append((summary, article_key, list(pages)))
+        summaries.append(summary)
+        keys.append(summary.digest.encode() if isinstance(summary, cache.Cached) else cache.digest(summary).encode())
         result.articles.append(slug)
-        ar_rel, po_rel = paths.rel(folder / "ar.md"), paths.rel(folder / "en.po")
-        for line in article.derived_ids:
-            result.warnings.append(Problem(ar_rel, line, "block has no anchor id line such as '{: #p-… }'; "
-                                           "an id derived from its text is used until one is added"))
-        for block in article.blocks:
-            for word in glossary_mod.unresolved_latin(block.text, matchers["ar"], glossary):
-                result.warnings.append(Problem(ar_rel, block.line, f"Latin-script word '{word}' is neither "
-                                               f"a glossary entry nor in the allow_latin list of {glossary_rel}"))
-        po_path = folder / "en.po"
-        if changed:
-            catalogs[po_path] = catalog_mod.dump(catalog)
-        po_bytes = catalogs[po_path] if changed else po_path.read_bytes()
-        stats = catalog_mod.stats(catalog)
-        result.stats[slug] = stats
-        pending = []
-        for message in catalog:
-            if message.id and (not message.string or message.fuzzy):
-                state = "fuzzy" if message.string else "untranslated"
-                pending.append((message.context, state))
-                result.warnings.append(Problem(po_rel, _po_line(po_bytes, message.context),
-                                               f"{state} entry '{message.context}'"))
-        translations = catalog_mod.translations(catalog)
-        for context, translation in list(translations.items()):
-            reason = render.translation_problem(translation.text) if translation.text else None
-            if reason:
-                result.warnings.append(Problem(po_rel, _po_line(po_bytes, context),
-                                               f"entry '{context}': the translation {reason}; the Arabic "
-                                               "source is shown instead"))
-                translations[context] = replace(translation, text="", fuzzy=False)
-        numbers = {b.id: n for n, b in enumerate((b for b in article.blocks if b.kind == "paragraph"), 1)}
-        extra_sources = [glossary_rel] if glossary.entries else []
-        if figures.figures or figures.timeline:
-            extra_sources.append(paths.rel(folder / "figures.yml"))
-        texts_by_lang: dict[str, dict[str, render.Text]] = {}
-        for lang in LANGUAGES:
-            lang_sources = [ar_rel] + ([po_rel] if lang == TARGET_LANG else []) + extra_sources
-            texts = render.localise(article, lang, translations)
-            texts_by_lang[lang] = dict(texts)
-            for block in article.blocks:
-                text = texts[block.id]
-                if block.kind != "paragraph" or text.lang != lang:
-                    continue
-                linked, found = glossary_mod.link_terms_html(text.markdown, matchers[lang], glossary_url)
-                texts[block.id] = replace(text, html=linked)
-                for entry in found:
-                    occurrences[lang].setdefault(entry.id, []).append(glossary_mod.Occurrence(
-                        slug, block.id, numbers[block.id], render.plain(texts["title"].markdown)))
-            page = render.article_page(article, lang, texts, lang_sources,
-                                       figures_mod.section(figures, lang, numbers))
-            pages[paths.docs / lang / "articles" / f"{slug}.md"] = with_digest(page)
-            entries[lang].append(render.ArticleEntry(
-                slug, texts["title"], texts.get("byline.author"), len(numbers)))
-        for lang in LANGUAGES:
-            page = render.parallel_page(article, lang, texts_by_lang, [ar_rel, po_rel])
-            pages[paths.docs / lang / "parallel" / f"{slug}.md"] = with_digest(page)
-        for context, translation in translations.items():
-            if translation.notes and translation.text:
-                noted.append((slug, article, texts_by_lang, context, translation.notes))
-        status.append((article, stats, tuple(pending), texts_by_lang))
+        result.warnings += summary.warnings
+        result.stats[slug] = summary.stats
     if errors:
         raise combine(errors)
+    lists_key = cache.key(glossary_bytes, *keys)
+    unchanged = cache.load_lists(paths.root, lists_key)
+    if unchanged is not None:
+        out.kept.update(unchanged)
+        return out
     all_sources = ["content/articles/*/ar.md", "content/articles/*/en.po"]
+    glossary_rel = paths.rel(glossary_path)
+    for index, summary in enumerate(summaries):
+        if isinstance(summary, cache.Cached):
+            try:
+                summaries[index] = summary.summary()
+            except (OSError, ValueError, KeyError, TypeError):  # an unusable record: read the article
+                summaries[index], pages, _ = _plan_article(context, summary.slug)
+                out.pages.update(pages)
+                out.fresh.append((summaries[index], cache.key(glossary_bytes, *(
+                    _read(paths.article_dir(summary.slug) / name) for name in ("ar.md", "en.po", "figures.yml"))),
+                    list(pages)))
+    lists_pages: list[Path] = []
     for lang in LANGUAGES:
-        lists = render.home_page(lang, entries[lang], ["content/articles/*/ar.md"])
-        lists.update(glossary_mod.glossary_page(glossary, lang, occurrences[lang], [glossary_rel, *all_sources],
+        occurrences: dict[str, list[glossary_mod.Occurrence]] = {}
+        for summary in summaries:
+            for entry_id, occurrence in summary.occurrences[lang]:
+                occurrences.setdefault(entry_id, []).append(occurrence)
+        lists = render.home_page(lang, [s.entries[lang] for s in summaries], ["content/articles/*/ar.md"])
+        lists.update(glossary_mod.glossary_page(glossary, lang, occurrences, [glossary_rel, *all_sources],
                                                 render.mark_foreign))
-        items = [render.NotedSegment(slug, article, texts[lang]["title"], context, notes)
-                 for slug, article, texts, context, notes in noted]
-        lists.update(render.notes_page(lang, items, all_sources))
-        rows = [render.StatusRow(article.slug, article, texts[lang]["title"], stats.total, stats.translated,
-                                 stats.fuzzy, stats.untranslated, pending)
-                for article, stats, pending, texts in status]
-        lists.update(render.status_page(lang, rows, all_sources))
+        lists.update(render.notes_page(lang, [n for s in summaries for n in s.notes[lang]], all_sources))
+        lists.update(render.status_page(lang, [s.status[lang] for s in summaries], all_sources))
         for doc, page in lists.items():
-            pages[paths.docs / lang / doc] = with_digest(page)
-    return pages, catalogs, result
+            out.pages[paths.docs / lang / doc] = with_digest(page)
+            lists_pages.append(paths.docs / lang / doc)
+    out.lists = (lists_key, lists_pages)
+    return out
+
+
+@dataclass
+class _Context:
+    paths: Paths
+    glossary: glossary_mod.Glossary
+    matchers: dict[str, glossary_mod.Matcher]
+
+
+def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Path, str], bytes | None]:
+    """One article read and rendered: its summary, its four pages, its updated catalog (or None)."""
+    paths, glossary, matchers = context.paths, context.glossary, context.matchers
+    glossary_rel = "content/glossary.yml"
+    glossary_url = render.cross_link(SOURCE_LANG, "articles/x.md", SOURCE_LANG, "glossary.md")
+    folder = paths.article_dir(slug)
+    article, catalog, changed = load_article(paths, slug)
+    figures = load_figures(paths, article)
+    summary = cache.Summary(slug)
+    pages: dict[Path, str] = {}
+    warnings = summary.warnings
+    ar_rel, po_rel = paths.rel(folder / "ar.md"), paths.rel(folder / "en.po")
+    for line in article.derived_ids:
+        warnings.append(Problem(ar_rel, line, "block has no anchor id line such as '{: #p-… }'; "
+                                "an id derived from its text is used until one is added"))
+    for block in article.blocks:
+        for word in glossary_mod.unresolved_latin(block.text, matchers["ar"], glossary):
+            warnings.append(Problem(ar_rel, block.line, f"Latin-script word '{word}' is neither "
+                                    f"a glossary entry nor in the allow_latin list of {glossary_rel}"))
+    po_path = folder / "en.po"
+    catalog_bytes = catalog_mod.dump(catalog) if changed else None
+    po_bytes = catalog_bytes if changed else po_path.read_bytes()
+    stats = summary.stats = catalog_mod.stats(catalog)
+    pending = []
+    for message in catalog:
+        if message.id and (not message.string or message.fuzzy):
+            state = "fuzzy" if message.string else "untranslated"
+            pending.append((message.context, state))
+            warnings.append(Problem(po_rel, _po_line(po_bytes, message.context), f"{state} entry '{message.context}'"))
+    translations = catalog_mod.translations(catalog)
+    for ctx, translation in list(translations.items()):
+        reason = render.translation_problem(translation.text) if translation.text else None
+        if reason:
+            warnings.append(Problem(po_rel, _po_line(po_bytes, ctx), f"entry '{ctx}': the translation "
+                                    f"{reason}; the Arabic source is shown instead"))
+            translations[ctx] = replace(translation, text="", fuzzy=False)
+    numbers = {b.id: n for n, b in enumerate((b for b in article.blocks if b.kind == "paragraph"), 1)}
+    extra_sources = [glossary_rel] if glossary.entries else []
+    if figures.figures or figures.timeline:
+        extra_sources.append(paths.rel(folder / "figures.yml"))
+    texts_by_lang: dict[str, dict[str, render.Text]] = {}
+    for lang in LANGUAGES:
+        lang_sources = [ar_rel] + ([po_rel] if lang == TARGET_LANG else []) + extra_sources
+        texts = render.localise(article, lang, translations)
+        texts_by_lang[lang] = dict(texts)
+        title = render.plain(texts["title"].markdown)
+        found_here = summary.occurrences[lang] = []
+        for block in article.blocks:
+            text = texts[block.id]
+            if block.kind != "paragraph" or text.lang != lang:
+                continue
+            linked, found = glossary_mod.link_terms_html(text.markdown, matchers[lang], glossary_url)
+            texts[block.id] = replace(text, html=linked)
+            found_here += [(entry.id, glossary_mod.Occurrence(slug, block.id, numbers[block.id], title))
+                           for entry in found]
+        page = render.article_page(article, lang, texts, lang_sources, figures_mod.section(figures, lang, numbers))
+        pages[paths.docs / lang / "articles" / f"{slug}.md"] = with_digest(page)
+        summary.entries[lang] = render.ArticleEntry(slug, texts["title"], texts.get("byline.author"), len(numbers))
+    for lang in LANGUAGES:
+        page = render.parallel_page(article, lang, texts_by_lang, [ar_rel, po_rel])
+        pages[paths.docs / lang / "parallel" / f"{slug}.md"] = with_digest(page)
+        summary.notes[lang] = [
+            render.NotedSegment(slug, texts_by_lang[lang]["title"], ctx, render.segment_label(article, ctx, lang),
+                                translation.notes)
+            for ctx, translation in translations.items() if translation.notes and translation.text]
+        summary.status[lang] = render.StatusRow(
+            slug, texts_by_lang[lang]["title"], stats.total, stats.translated, stats.fuzzy, stats.untranslated,
+            tuple((ctx, state, render.segment_label(article, ctx, lang)) for ctx, state in pending))
+    return summary, pages, catalog_bytes
 
 
 def _po_line(po: bytes, context: str | None) -> int | None:
@@ -300,7 +376,8 @@ def generate(paths: Paths, strict: bool = False, progress=None) -> GenerateResul
     """Write the pages and catalogs that changed; never overwrite a page edited by hand.
 
     ``progress(done, total)`` is called as articles are read, for long runs on a terminal."""
-    pages, catalogs, result = plan(paths, progress)
+    planned = plan(paths, progress)
+    pages, result = planned.pages, planned.result
     conflicts: list[Problem] = []
     for path in pages:
         if path.exists():
@@ -316,16 +393,16 @@ def generate(paths: Paths, strict: bool = False, progress=None) -> GenerateResul
         raise ConflictError(conflicts)
     if strict and result.warnings:
         raise ContentError(result.warnings)
-    for path, data in catalogs.items():
+    for path, data in planned.catalogs.items():
         if write_if_changed(path, data):
             result.written.append(paths.rel(path))
     for path, text in pages.items():
-        if write_if_changed(path, text):
+        if write_if_changed(path, text, durable=False):
             result.written.append(paths.rel(path))
     for lang in LANGUAGES:  # generated pages that no longer have a source (a shorter list, say)
         folder = paths.docs / lang
         for stale in sorted(folder.rglob("*.md")) if folder.is_dir() else ():
-            if stale in pages:
+            if stale in pages or stale in planned.kept:
                 continue
             text = stale.read_text(encoding="utf-8")
             if render.GENERATED_MARK in text[:400]:
@@ -335,6 +412,10 @@ def generate(paths: Paths, strict: bool = False, progress=None) -> GenerateResul
                     continue
                 stale.unlink()
                 result.removed.append(paths.rel(stale))
+    for summary, article_key, outputs in planned.fresh:
+        cache.save(paths.root, summary, article_key, outputs)
+    if planned.lists is not None:
+        cache.save_lists(paths.root, *planned.lists)
     result.written += copy_fonts(paths)
     for lang in LANGUAGES:  # temporary files of an interrupted earlier run
         folder = paths.docs / lang

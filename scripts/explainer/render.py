@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from . import prerender, yamlio
 from .article import HEADING, TRANSLATED_META, Article
@@ -249,7 +250,8 @@ def home_page(lang: str, entries: list[ArticleEntry], sources: list[str]) -> dic
             line += f" — {_span_html(lang, entry.author)}"
         return line + "</li>"
 
-    docs = list_docs("index", [byte_size(item(e, f"{MORE}/articles_2.md")) for e in entries], "articles")
+    items = ListItems(len(entries), lambda index, doc: item(entries[index], doc), f"{MORE}/articles_2.md")
+    docs = list_docs("index", items.sizes, "articles")
     out = {}
     for number, (doc, chunk) in enumerate(docs):
         title = labels["home"] if number == 0 else _page_title(lang, labels["articles"], number, len(docs))
@@ -258,7 +260,7 @@ def home_page(lang: str, entries: list[ArticleEntry], sources: list[str]) -> dic
             page.markdown(f"\n# {labels['home_title']}\n\n{labels['home_intro']}\n\n## {labels['articles']}\n")
         else:
             page.markdown(f"\n# {title}\n")
-        page.html("<ul>\n" + "\n".join(item(entries[i], doc) for i in chunk) + "\n</ul>")
+        page.html("<ul>\n" + "\n".join(items.get(i, doc) for i in chunk) + "\n</ul>")
         page.html(pager(lang, [d for d, _ in docs], number))
         out[doc] = page.text()
     return out
@@ -272,6 +274,21 @@ LIST_BUDGET = 20_000  # bytes of list items on one page (the theme adds about 20
 
 def byte_size(text: str) -> int:
     return len(text.encode("utf-8"))
+
+
+class ListItems:
+    """The items of a long list, rendered once for its continuation pages (all under more/, so
+    their relative links are the same) and again only for a page elsewhere (the list's first)."""
+
+    def __init__(self, count: int, render_item: Callable[[int, str], str], more_doc: str) -> None:
+        self.render_item, self.folder = render_item, more_doc.rpartition("/")[0]
+        self.rendered = [render_item(index, more_doc) for index in range(count)]
+        self.sizes = [byte_size(text) for text in self.rendered]
+
+    def get(self, index: int, doc: str) -> str:
+        if doc.rpartition("/")[0] == self.folder:
+            return self.rendered[index]
+        return self.render_item(index, doc)
 
 
 def paginate(sizes: list[int], budget: int = LIST_BUDGET) -> list[range]:
@@ -320,6 +337,7 @@ def pager(lang: str, docs: list[str], index: int) -> str:
 DEFAULT_LANG = SOURCE_LANG  # built at the site root; other languages under /<lang>/
 
 
+@lru_cache(maxsize=1 << 16)
 def page_url(lang: str, doc: str) -> str:
     """Site URL (directory style, relative to the site root) of ``docs/<lang>/<doc>``."""
     prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
@@ -391,10 +409,12 @@ def segment_label(article: Article, context: str, lang: str) -> str:
 
 @dataclass(frozen=True)
 class NotedSegment:
+    """A segment with translator's notes, as the notes page lists it."""
+
     slug: str
-    article: Article
     title: Text
     context: str
+    label: str  # segment_label() in the page's language
     notes: tuple[str, ...]
 
 
@@ -415,12 +435,13 @@ def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict
             note = mark_foreign(prerender.inline(" ".join(n.strip() for n in item.notes)), "en")
             if lang != "en":
                 note = f'<span lang="en" dir="ltr">{note}</span>'
-            items.append(f"<li><strong>{segment_label(item.article, item.context, lang)}:</strong> {note} "
+            items.append(f"<li><strong>{item.label}:</strong> {note} "
                          f'(<a href="{cross_link(lang, doc, "ar", page, anchor)}">{labels["on_ar_page"]}</a> · '
                          f'<a href="{cross_link(lang, doc, "en", page, anchor)}">{labels["on_en_page"]}</a>)</li>')
         return "<ul>\n" + "\n".join(items) + "\n</ul>"
 
-    docs = list_docs("notes", [byte_size(group_html(g, f"{MORE}/notes_2.md")) for g in groups])
+    items = ListItems(len(groups), lambda index, doc: group_html(groups[index], doc), f"{MORE}/notes_2.md")
+    docs = list_docs("notes", items.sizes)
     out = {}
     for number, (doc, chunk) in enumerate(docs):
         title = labels["notes_title"] if number == 0 else _page_title(lang, labels["notes_title"], number, len(docs))
@@ -429,7 +450,7 @@ def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict
         for index in chunk:
             group = groups[index]
             page.markdown(f"\n## {_span(lang, group[0].title)}\n")
-            page.html(group_html(group, doc))
+            page.html(items.get(index, doc))
         page.html(pager(lang, [d for d, _ in docs], number))
         out[doc] = page.text()
     return out
@@ -438,13 +459,12 @@ def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict
 @dataclass(frozen=True)
 class StatusRow:
     slug: str
-    article: Article
     title: Text
     total: int
     translated: int
     fuzzy: int
     untranslated: int
-    pending: tuple[tuple[str, str], ...]  # (context, "fuzzy" | "untranslated")
+    pending: tuple[tuple[str, str, str], ...]  # (context, "fuzzy" | "untranslated", segment label)
 
 
 def status_page(lang: str, rows: list[StatusRow], sources: list[str]) -> dict[str, str]:
@@ -463,24 +483,25 @@ def status_page(lang: str, rows: list[StatusRow], sources: list[str]) -> dict[st
         if not row.pending:
             return f"<p>{labels['all_done']}</p>"
         items = []
-        for context, state in row.pending:
+        for context, state, label in row.pending:
             link = cross_link(lang, doc, "en", f"articles/{row.slug}.md", segment_anchor(context))
-            items.append(f'<li><a href="{link}">{segment_label(row.article, context, lang)}</a>: '
+            items.append(f'<li><a href="{link}">{label}</a>: '
                          f"{labels['state_' + state]}</li>")
         return "<ul>\n" + "\n".join(items) + "\n</ul>"
 
-    more = f"{MORE}/status_2.md"  # sized as on a continuation page, whose links are the longest
-    sizes = [byte_size(row_html(r, more)) + byte_size(pending_html(r, more)) + 200 for r in rows]
-    docs = list_docs("status", sizes)
+    more = f"{MORE}/status_2.md"
+    table = ListItems(len(rows), lambda index, doc: row_html(rows[index], doc), more)
+    pending = ListItems(len(rows), lambda index, doc: pending_html(rows[index], doc), more)
+    docs = list_docs("status", [a + b + 200 for a, b in zip(table.sizes, pending.sizes)])
     out = {}
     for number, (doc, chunk) in enumerate(docs):
         title = labels["status_title"] if number == 0 else _page_title(lang, labels["status_title"], number, len(docs))
         page = _Page(front_matter(sources, {"title": title}))
         page.markdown(f"\n# {title}\n\n{labels['status_intro']}\n")
-        page.html(head + "\n".join(row_html(rows[i], doc) for i in chunk) + "\n</tbody>\n</table>")
+        page.html(head + "\n".join(table.get(i, doc) for i in chunk) + "\n</tbody>\n</table>")
         for index in chunk:
             page.markdown(f"\n## {_span(lang, rows[index].title)}\n")
-            page.html(pending_html(rows[index], doc))
+            page.html(pending.get(index, doc))
         page.html(pager(lang, [d for d, _ in docs], number))
         out[doc] = page.text()
     return out

@@ -1,0 +1,168 @@
+"""Incremental generation: what an article gave the last time, kept between runs.
+
+Reading an article's ar.md, en.po (with Babel) and figures.yml, linking its glossary terms and
+rendering its four pages is most of what generation costs. An article whose inputs are the very
+bytes they were last time (and the glossary and the generator's own code too: the *key*), and whose
+pages are still exactly as written then (size and modification time), is not read again: its
+summary — what the home, glossary, notes and status pages take from it — comes from the cache.
+
+The cache lives in ``.explainer-cache/`` at the project root (not committed; deleting it only
+makes the next run read everything). A record that cannot be read is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sys
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .catalog import Stats
+from .errors import Problem
+from .fsio import write_if_changed
+from .glossary import Occurrence
+from .render import ArticleEntry, NotedSegment, StatusRow, Text
+
+log = logging.getLogger("explainer.cache")
+
+FOLDER = ".explainer-cache"
+FORMAT = 1
+
+
+@dataclass
+class Summary:
+    """What the pages listing every article take from one article, per language."""
+
+    slug: str
+    warnings: list[Problem] = field(default_factory=list)
+    stats: Stats | None = None
+    entries: dict[str, ArticleEntry] = field(default_factory=dict)
+    occurrences: dict[str, list[tuple[str, Occurrence]]] = field(default_factory=dict)  # (entry id, where)
+    notes: dict[str, list[NotedSegment]] = field(default_factory=dict)
+    status: dict[str, StatusRow] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the generator's code and the libraries whose output it writes."""
+    import babel
+    import yaml
+
+    digest = hashlib.sha256(f"{FORMAT} {sys.version} {babel.__version__} {yaml.__version__}".encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
+
+
+def key(*inputs: bytes | None) -> str:
+    """The key of an article: its input files' bytes (None for a missing file) and the code."""
+    digest = hashlib.sha256(code_version().encode())
+    for data in inputs:
+        digest.update(b"-" if data is None else b"+%d:" % len(data) + data)
+    return digest.hexdigest()
+
+
+def _path(root: Path, slug: str) -> Path:
+    return root / FOLDER / "articles" / f"{slug}.json"
+
+
+class Cached:
+    """A cache hit: the warnings and statistics at once, the rest of the summary (a file of its
+    own, larger) only when the lists need it."""
+
+    def __init__(self, record: dict, body: Path) -> None:
+        self.slug, self.digest, self.body = record["slug"], record["digest"], body
+        self.warnings = [Problem(**w) for w in record["warnings"]]
+        self.stats = Stats(**record["stats"])
+
+    def summary(self) -> Summary:
+        return _summary(json.loads(self.body.read_text(encoding="utf-8")))
+
+
+def _load(path: Path, root: Path, wanted: str) -> dict | None:
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        if record.get("key") != wanted:
+            return None
+        for rel, (size, mtime_ns) in record["outputs"].items():
+            stat = (root / rel).stat()
+            if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
+                return None
+        return record
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.debug("%s: unusable cache record (%s); read again", path, exc)
+        return None
+
+
+def _save(path: Path, root: Path, record_key: str, outputs: list[Path], **data) -> None:
+    record = {"key": record_key,
+              "outputs": {p.relative_to(root).as_posix(): [p.stat().st_size, p.stat().st_mtime_ns] for p in outputs},
+              **data}
+    write_if_changed(path, _json(record), durable=False)
+
+
+def load(root: Path, slug: str, wanted: str) -> Cached | None:
+    """The cached summary of ``slug`` if its key is ``wanted`` and its pages are untouched."""
+    path = _path(root, slug)
+    record = _load(path, root, wanted)
+    try:
+        return None if record is None else Cached(record, path.with_suffix(".summary.json"))
+    except (KeyError, TypeError) as exc:
+        log.debug("%s: unusable cache record (%s); the article is read again", slug, exc)
+        return None
+
+
+def digest(summary: Summary) -> str:
+    """What the lists take from an article, as a digest: the lists need making again only when
+    the digest of one of their articles changes."""
+    return hashlib.sha256(_json(asdict(summary)).encode()).hexdigest()
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def save(root: Path, summary: Summary, article_key: str, outputs: list[Path]) -> None:
+    """Record ``summary`` with the size and modification time of the pages as now on disk."""
+    path = _path(root, summary.slug)
+    body = asdict(summary)
+    write_if_changed(path.with_suffix(".summary.json"), _json(body), durable=False)
+    _save(path, root, article_key, outputs, slug=summary.slug, digest=hashlib.sha256(_json(body).encode()).hexdigest(),
+          warnings=body["warnings"], stats=body["stats"])
+
+
+def load_lists(root: Path, wanted: str) -> list[Path] | None:
+    """The pages listing every article (home, glossary, notes, status), if they were made from
+    inputs with key ``wanted`` (the glossary and every article's summary digest) and are untouched."""
+    record = _load(root / FOLDER / "lists.json", root, wanted)
+    return None if record is None else [root / rel for rel in record["outputs"]]
+
+
+def save_lists(root: Path, lists_key: str, outputs: list[Path]) -> None:
+    _save(root / FOLDER / "lists.json", root, lists_key, outputs)
+
+
+def _text(data: dict | None) -> Text | None:
+    return None if data is None else Text(**{**data, "notes": tuple(data["notes"])})
+
+
+def _summary(data: dict) -> Summary:
+    return Summary(
+        slug=data["slug"],
+        warnings=[Problem(**w) for w in data["warnings"]],
+        stats=Stats(**data["stats"]),
+        entries={lang: ArticleEntry(e["slug"], _text(e["title"]), _text(e["author"]), e["paragraphs"])
+                 for lang, e in data["entries"].items()},
+        occurrences={lang: [(entry_id, Occurrence(**o)) for entry_id, o in items]
+                     for lang, items in data["occurrences"].items()},
+        notes={lang: [NotedSegment(n["slug"], _text(n["title"]), n["context"], n["label"], tuple(n["notes"]))
+                      for n in items] for lang, items in data["notes"].items()},
+        status={lang: StatusRow(**{**r, "title": _text(r["title"]),
+                                   "pending": tuple(tuple(p) for p in r["pending"])})
+                for lang, r in data["status"].items()},
+    )
