@@ -97,3 +97,11 @@ def test_page_is_the_same_with_and_without_the_fast_path():
             without_marks = plain.replace(prerender.OPEN, "").replace(prerender.CLOSE, "")
             assert _lines(fast) == _lines(without_marks)
             assert len(chunks) >= 1
+
+
+def test_strip_indentation_keeps_what_renders():
+    page = ("<html>\n  <body>\n    <div class=\"x\">\n      <p>one\n\n        two <b>three</b>\n<i>four</i></p>\n"
+            "      <pre>  code\n    kept</pre>\n  <textarea>\n  as typed</textarea>\n    </div>\n  </body>\n</html>")
+    assert prerender.strip_indentation(page) == (
+        '<html><body><div class="x"><p>one\ntwo <b>three</b>\n<i>four</i></p><pre>  code\n    kept</pre>'
+        "\n<textarea>\n  as typed</textarea></div></body></html>")

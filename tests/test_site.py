@@ -238,7 +238,7 @@ def test_parallel_pages_align_rows(built_site):
 def test_status_pages(built_site):
     en = (built_site / "en/status/index.html").read_text(encoding="utf-8")
     assert re.search(r"<td>34</td>\s*<td>34</td>\s*<td>0</td>\s*<td>0</td>", en)
-    assert "Every segment is translated and reviewed." in en
+    assert "Every segment of these articles is translated and reviewed." in en
 
 
 def test_key_figures_and_timeline(built_site):

@@ -12,7 +12,7 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal, format_percent, get_currency_name
 
-from . import arabic, schema, yamlio
+from . import arabic, prerender, schema, yamlio
 from .errors import ContentError, Problem
 from .schema import Field
 
@@ -159,7 +159,8 @@ def format_when(value: str, lang: str) -> str:
 
 
 def section(figures: Figures, lang: str, numbers: dict[str, int]) -> str:
-    """Markdown of the key figures and timeline, each row linking to its paragraph."""
+    """The key figures and timeline (headings in Markdown, tables pre-rendered as Python-Markdown's
+    tables extension renders them), each row linking to its paragraph."""
     labels = LABELS[lang]
     tables = (
         (labels["figures"], (labels["figure"], labels["what"]),
@@ -171,7 +172,11 @@ def section(figures: Figures, lang: str, numbers: dict[str, int]) -> str:
     for title, (first, second), rows in tables:
         if not rows:
             continue
-        parts.append(f"\n## {title}\n\n| {first} | {second} | {labels['source']} |\n|---|---|---|\n")
-        for value, what, paragraph in rows:
-            parts.append(f"| {value} | {what} | [{labels['paragraph']} {numbers[paragraph]}](#{paragraph}) |\n")
+        head = "".join(f"<th>{prerender.inline(cell)}</th>\n" for cell in (first, second, labels["source"]))
+        body = "".join(
+            f"<tr>\n<td>{prerender.inline(value)}</td>\n<td>{prerender.inline(what)}</td>\n"
+            f'<td><a href="#{paragraph}">{labels["paragraph"]} {numbers[paragraph]}</a></td>\n</tr>\n'
+            for value, what, paragraph in rows)
+        parts.append(f"\n## {title}\n" + prerender.block(f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n"
+                                                          f"<tbody>\n{body}</tbody>\n</table>"))
     return "".join(parts)

@@ -430,7 +430,8 @@ def mentions_pages(entry: Entry, lang: str, by_article: dict[str, list[Occurrenc
         body = (f'<p><a href="{glossary_link}">{labels["title"]}: {html.escape(entry.name(lang), quote=False)}</a></p>\n'
                 "<ul>\n" + "\n".join(items.get(i, doc) for i in chunk) + "\n</ul>")
         pager = render.pager(lang, [d for d, _ in docs], number)
-        out[doc] = (render.front_matter(sources, {"title": title}) + f"\n# {html.escape(title, quote=False)}\n"
+        out[doc] = (render.front_matter(sources, {"title": title, **render.NOT_SEARCHED})
+                    + f"\n# {html.escape(title, quote=False)}\n"
                     + prerender.block(body + ("\n" + pager if pager else "")))
     return out
 

@@ -72,7 +72,7 @@ LABELS: dict[str, dict[str, str]] = {
         "untranslated_count": "غير مترجمة",
         "state_fuzzy": "الترجمة متأخرة عن الأصل",
         "state_untranslated": "غير مترجمة",
-        "all_done": "كل المقاطع مترجمة ومراجعة.",
+        "all_done": "كل مقاطع هذه المقالات مترجمة ومراجعة.",
         "translated_from": "",
         "page_of": "الصفحة {number} من {total}",
         "previous": "السابقة",
@@ -118,7 +118,7 @@ LABELS: dict[str, dict[str, str]] = {
         "untranslated_count": "Untranslated",
         "state_fuzzy": "translation behind the source",
         "state_untranslated": "not translated",
-        "all_done": "Every segment is translated and reviewed.",
+        "all_done": "Every segment of these articles is translated and reviewed.",
         "translated_from": "Translated from the Arabic. Translator's notes explain where the "
                            "Arabic text, itself a machine translation from Chinese, was read for "
                            "what its author meant.",

@@ -128,18 +128,25 @@ def join(converted: str, chunks: list[str], key: str) -> str:
 
 _PRE_RE = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.S | re.I)
 _INDENT_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
+# Line breaks next to the tags of block elements, where HTML renders no white space anyway.
+_BLOCK = (r"(?:li|ul|ol|nav|div|p|h[1-6]|table|thead|tbody|tr|td|th|header|footer|main|article|aside|"
+          r"section|form|meta|link|script|head|body|html|title|dl|dt|dd|figure|blockquote|details|summary)")
+_BEFORE_BLOCK_RE = re.compile(rf"\n(?=</?{_BLOCK}\b)")
+_AFTER_BLOCK_RE = re.compile(rf"(</?{_BLOCK}\b[^>]*>)\n")
 
 
 def strip_indentation(page: str) -> str:
     """The page without the indentation and blank lines of the theme's templates (a good part
-    of every page's bytes); white space inside <pre> and <textarea> is kept as it is. Elsewhere
-    HTML collapses white space, so the page renders the same."""
+    of every page's bytes), nor line breaks next to block elements' tags; white space inside
+    <pre> and <textarea> is kept as it is. Elsewhere HTML collapses white space, and ignores it
+    between blocks, so the page renders the same."""
     parts = _PRE_RE.split(page)
     out = []
     for index, part in enumerate(parts):
         kind = index % 3
         if kind == 0:
-            out.append(_INDENT_RE.sub("\n", part))
+            part = _INDENT_RE.sub("\n", part)
+            out.append(_AFTER_BLOCK_RE.sub(r"\1", _BEFORE_BLOCK_RE.sub("", part)))
         elif kind == 1:
             out.append(part)
     return "".join(out)

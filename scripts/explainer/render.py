@@ -255,7 +255,7 @@ def home_page(lang: str, entries: list[ArticleEntry], sources: list[str]) -> dic
     out = {}
     for number, (doc, chunk) in enumerate(docs):
         title = labels["home"] if number == 0 else _page_title(lang, labels["articles"], number, len(docs))
-        page = _Page(front_matter(sources, {"title": title}))
+        page = _Page(front_matter(sources, {"title": title, **({} if number == 0 else NOT_SEARCHED)}))
         if number == 0:
             page.markdown(f"\n# {labels['home_title']}\n\n{labels['home_intro']}\n\n## {labels['articles']}\n")
         else:
@@ -269,11 +269,18 @@ def home_page(lang: str, entries: list[ArticleEntry], sources: list[str]) -> dic
 # --- long lists over several pages --------------------------------------------------------------
 
 MORE = "more"  # the folder of continuation pages and glossary mentions (not_in_nav in mkdocs.yml)
-LIST_BUDGET = 20_000  # bytes of list items on one page (the theme adds about 20 KB around them)
+LIST_BUDGET = 32_000  # bytes of list items on one page (the theme adds about 15 KB around them)
+# Lists that repeat what the article pages say (their titles, their state) are left out of search.
+NOT_SEARCHED = {"search": {"exclude": True}}
 
 
 def byte_size(text: str) -> int:
     return len(text.encode("utf-8"))
+
+
+def heading_size(title: str) -> int:
+    """About what a heading adds to a page: itself, its permalink and its table of contents entry."""
+    return 3 * byte_size(title) + 300
 
 
 class ListItems:
@@ -441,7 +448,7 @@ def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict
         return "<ul>\n" + "\n".join(items) + "\n</ul>"
 
     items = ListItems(len(groups), lambda index, doc: group_html(groups[index], doc), f"{MORE}/notes_2.md")
-    docs = list_docs("notes", items.sizes)
+    docs = list_docs("notes", [heading_size(g[0].title.markdown) + size for g, size in zip(groups, items.sizes)])
     out = {}
     for number, (doc, chunk) in enumerate(docs):
         title = labels["notes_title"] if number == 0 else _page_title(lang, labels["notes_title"], number, len(docs))
@@ -480,8 +487,6 @@ def status_page(lang: str, rows: list[StatusRow], sources: list[str]) -> dict[st
                 f"<td>{row.translated}</td>\n<td>{row.fuzzy}</td>\n<td>{row.untranslated}</td>\n</tr>")
 
     def pending_html(row: StatusRow, doc: str) -> str:
-        if not row.pending:
-            return f"<p>{labels['all_done']}</p>"
         items = []
         for context, state, label in row.pending:
             link = cross_link(lang, doc, "en", f"articles/{row.slug}.md", segment_anchor(context))
@@ -492,14 +497,17 @@ def status_page(lang: str, rows: list[StatusRow], sources: list[str]) -> dict[st
     more = f"{MORE}/status_2.md"
     table = ListItems(len(rows), lambda index, doc: row_html(rows[index], doc), more)
     pending = ListItems(len(rows), lambda index, doc: pending_html(rows[index], doc), more)
-    docs = list_docs("status", [a + b + 200 for a, b in zip(table.sizes, pending.sizes)])
+    docs = list_docs("status", [size + (heading_size(row.title.markdown) + pending.sizes[index] if row.pending else 0)
+                                for index, (row, size) in enumerate(zip(rows, table.sizes))])
     out = {}
     for number, (doc, chunk) in enumerate(docs):
         title = labels["status_title"] if number == 0 else _page_title(lang, labels["status_title"], number, len(docs))
-        page = _Page(front_matter(sources, {"title": title}))
+        page = _Page(front_matter(sources, {"title": title, **NOT_SEARCHED}))
         page.markdown(f"\n# {title}\n\n{labels['status_intro']}\n")
         page.html(head + "\n".join(table.get(i, doc) for i in chunk) + "\n</tbody>\n</table>")
-        for index in chunk:
+        if not any(rows[index].pending for index in chunk):
+            page.html(f"<p>{labels['all_done']}</p>")
+        for index in (index for index in chunk if rows[index].pending):  # what is left to do
             page.markdown(f"\n## {_span(lang, rows[index].title)}\n")
             page.html(pending.get(index, doc))
         page.html(pager(lang, [d for d, _ in docs], number))

@@ -75,7 +75,8 @@ def _text(fragment: str) -> str:
 
 def _section_text(fragment: str) -> str:
     """Text of a section as Material indexes it: paragraphs and lists kept, other tags dropped."""
-    marked = _BLOCK_TAG_RE.sub(lambda m: f"\x00{m.group(1)}{m.group(2)}\x01", _HEADERLINK_RE.sub("", fragment))
+    marked = _BLOCK_TAG_RE.sub(lambda m: f"\x00/{m.group(2)}\x01 " if m.group(1) else f" \x00{m.group(2)}\x01",
+                               _HEADERLINK_RE.sub("", fragment))
     text = html.escape(html.unescape(_TAG_RE.sub("", marked)), quote=False)
     text = re.sub(r"\s+", " ", text.replace("\x00", "<").replace("\x01", ">")).strip()
     return re.sub(r"<p>\s*</p>", "", text).strip()
