@@ -49,15 +49,28 @@ def test_navigation_groups_many_articles_in_sections(tmp_path):
     assert "article-0014/" in nav and "article-0003/" not in nav
 
 
+def test_edit_entry_changes_one_translation(tmp_path):
+    from explainer import bench
+
+    po = tmp_path / "en.po"
+    po.write_text('msgctxt "title"\nmsgid "ع"\nmsgstr "T"\n\nmsgctxt "p-1"\nmsgid "ف"\nmsgstr "One."\n\n'
+                  'msgctxt "p-2"\nmsgid "ق"\nmsgstr "Two."\n', encoding="utf-8")
+    bench.edit_entry(po, "(edit 1)")
+    bench.edit_entry(po, "(edit 2)")
+    assert po.read_text(encoding="utf-8") == ('msgctxt "title"\nmsgid "ع"\nmsgstr "T"\n\nmsgctxt "p-1"\nmsgid "ف"\n'
+                                              'msgstr "(edit 2) One."\n\nmsgctxt "p-2"\nmsgid "ق"\nmsgstr "Two."\n')
+
+
 def test_results_file_shape(tmp_path):
     out = tmp_path / "results.json"
     result = explainer("bench", "run", "--articles", "2", "--runs", "1", "--output", str(out), cwd=REPO)
     data = json.loads(out.read_text(encoding="utf-8"))
     run = data["runs"][0]
     assert set(run) >= {"articles", "pages", "whole_s", "baseline_s", "ratio", "stages", "peak_rss_mb",
-                        "max_page_kb", "search_index_kb"}
+                        "max_page_kb", "search_index_kb", "rebuild_s", "generation_share",
+                        "rebuild_generation_share"}
     assert run["articles"] == 2 and run["pages"] > 10
-    assert set(run["stages"]) == {"import", "catalog", "generation", "glossary", "mkdocs"}
+    assert set(run["stages"]) == {"import", "catalog", "generation", "glossary", "mkdocs", "generation_edit"}
     assert set(run["search_index_kb"]) == {"ar", "en"}
     assert result.stdout.splitlines()[0].split()[:2] == ["articles", "pages"]
     assert data["serve_update_s"] > 0  # the writer loop was measured (its target is a benchmark figure)

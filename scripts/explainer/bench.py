@@ -8,6 +8,7 @@ records the figures in ``bench/results.json``.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -155,6 +156,25 @@ markdown_extensions: [abbr, admonition, attr_list, md_in_html, pymdownx.details,
 """
 
 
+def _clean(project: Path) -> None:
+    """No generated page and no cache: the next generation starts from nothing."""
+    from .cache import FOLDER
+    from .render import GENERATED_MARK
+
+    shutil.rmtree(project / FOLDER, ignore_errors=True)
+    for page in (project / "docs").rglob("*.md"):
+        if GENERATED_MARK.encode() in page.read_bytes()[:400]:
+            page.unlink()
+
+
+def edit_entry(po: Path, mark: str) -> None:
+    """A translator's edit: the first paragraph entry's translation gets ``mark`` in front."""
+    text = po.read_text(encoding="utf-8")
+    start = text.index('\nmsgstr "', text.index('msgctxt "p-')) + len('\nmsgstr "')
+    text = text[:start] + re.sub(r'^\(edit [^)]*\) ', "", text[start:])
+    po.write_text(text[:start] + f"{mark} " + text[start:], encoding="utf-8")
+
+
 def measure(project: Path, runs: int, log_progress=None) -> dict:
     """Stage timings (medians of ``runs``), peak memory and output sizes for one corpus project."""
     import shutil
@@ -170,8 +190,8 @@ def measure(project: Path, runs: int, log_progress=None) -> dict:
     paths = project_mod.Paths(project)
     slugs = project_mod.article_slugs(paths)
     python = sys.executable
-    samples: dict[str, list[float]] = {k: [] for k in ("import", "catalog", "generation", "glossary",
-                                                       "mkdocs", "whole", "baseline")}
+    samples: dict[str, list[float]] = {k: [] for k in ("import", "catalog", "generation", "glossary", "mkdocs",
+                                                       "whole", "baseline", "generation_edit", "rebuild")}
     peaks = []
     for run in range(runs):
         if log_progress:
@@ -192,9 +212,8 @@ def measure(project: Path, runs: int, log_progress=None) -> dict:
             for block in article.blocks:
                 link_terms_html(block.text, matcher, "../../glossary/")
         samples["glossary"].append(time.perf_counter() - start)
-        for generated in ("docs/ar/articles", "docs/en/articles", "docs/ar/parallel", "docs/en/parallel"):
-            shutil.rmtree(project / generated, ignore_errors=True)
-        start = time.perf_counter()
+        _clean(project)
+        start = time.perf_counter()  # generation from nothing: no generated page, no cache
         project_mod.generate(paths)
         samples["generation"].append(time.perf_counter() - start)
         env = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
@@ -203,11 +222,18 @@ def measure(project: Path, runs: int, log_progress=None) -> dict:
         sitebuild.build(project / "mkdocs.yml", project / "site", list(layout.languages), layout.default,
                         False, len(layout.languages), dict(os.environ, **env))
         samples["mkdocs"].append(time.perf_counter() - start)
-        for generated in ("docs/ar/articles", "docs/en/articles"):
-            shutil.rmtree(project / generated, ignore_errors=True)
+        _clean(project)
         seconds, peak = timed_run([python, "-m", "explainer", "-q", "build"], project, env)
         samples["whole"].append(seconds)
         peaks.append(peak)
+        # the writer's rebuild: one entry of one en.po edited, then `explainer build`
+        edit_entry(project / "content" / "articles" / slugs[len(slugs) // 2] / "en.po", f"(edit {run + 1})")
+        start = time.perf_counter()
+        project_mod.generate(paths)
+        samples["generation_edit"].append(time.perf_counter() - start)
+        edit_entry(project / "content" / "articles" / slugs[len(slugs) // 2] / "en.po", f"(edit {run + 1}b)")
+        seconds, _ = timed_run([python, "-m", "explainer", "-q", "build"], project, env)
+        samples["rebuild"].append(seconds)
         (project / "baseline.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
         seconds, _ = timed_run([python, "-m", "mkdocs", "build", "-q", "-f", "baseline.yml", "-d",
                                 str(project / "baseline-site")], project, env)
@@ -223,7 +249,11 @@ def measure(project: Path, runs: int, log_progress=None) -> dict:
         "whole_s": medians["whole"],
         "baseline_s": medians["baseline"],
         "ratio": round(medians["whole"] / medians["baseline"], 3),
-        "stages": {k: medians[k] for k in ("import", "catalog", "generation", "glossary", "mkdocs")},
+        "rebuild_s": medians["rebuild"],
+        "generation_share": round(medians["generation"] / medians["whole"], 3),
+        "rebuild_generation_share": round(medians["generation_edit"] / medians["rebuild"], 3),
+        "stages": {k: medians[k] for k in ("import", "catalog", "generation", "glossary", "mkdocs",
+                                           "generation_edit")},
         "peak_rss_mb": round(max(peaks), 1),
         "max_page_kb": round(max(p.stat().st_size for p in pages) / 1024, 1),
         "max_article_page_kb": round(max(p.stat().st_size for p in article_pages) / 1024, 1),
@@ -235,11 +265,12 @@ def measure(project: Path, runs: int, log_progress=None) -> dict:
 
 
 def table(results: dict) -> str:
-    rows = [("articles", "pages", "whole s", "baseline s", "ratio", "generation s", "mkdocs s",
-             "peak MB", "max page KB", "max article KB")]
+    rows = [("articles", "pages", "whole s", "baseline s", "ratio", "generation s", "mkdocs s", "rebuild s",
+             "rebuild gen s", "peak MB", "max page KB", "max article KB")]
     for r in results["runs"]:
         rows.append((str(r["articles"]), str(r["pages"]), f"{r['whole_s']:.2f}", f"{r['baseline_s']:.2f}",
                      f"{r['ratio']:.2f}", f"{r['stages']['generation']:.2f}", f"{r['stages']['mkdocs']:.2f}",
+                     f"{r['rebuild_s']:.2f}", f"{r['stages']['generation_edit']:.2f}",
                      f"{r['peak_rss_mb']:.0f}", f"{r['max_page_kb']:.0f}", f"{r['max_article_page_kb']:.0f}"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell.rjust(w) for cell, w in zip(row, widths)) for row in rows) + "\n"
