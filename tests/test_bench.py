@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from explainer import article, catalog
 
@@ -74,3 +75,13 @@ def test_results_file_shape(tmp_path):
     assert set(run["search_index_kb"]) == {"ar", "en"}
     assert result.stdout.splitlines()[0].split()[:2] == ["articles", "pages"]
     assert data["serve_update_s"] > 0  # the writer loop was measured (its target is a benchmark figure)
+    leftovers = [p for p in Path("/proc").iterdir() if p.name.isdigit() and b"explainer-bench-serve-" in
+                 _cmdline(p)]
+    assert leftovers == []  # the preview server was stopped with the benchmark
+
+
+def _cmdline(process: Path) -> bytes:
+    try:
+        return (process / "cmdline").read_bytes()
+    except OSError:
+        return b""

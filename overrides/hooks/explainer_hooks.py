@@ -9,14 +9,15 @@
 - Search: the one search index mkdocs-static-i18n writes for all languages is split into one per
   language, with the Arabic normalisation data and glossary synonyms (explainer.search). Article
   pages (front matter `search: {exclude: true, by_paragraph: true}`) are indexed here, one
-  document per paragraph, from their content as it is converted.
+  document per paragraph, from their content as it is written.
 
 mkdocs-static-i18n builds the other languages from inside the default language's ``on_post_build``;
 the work that needs every language done runs when the outermost build ends.
 
 - Pre-rendered HTML (explainer.prerender): the blocks the generator rendered itself are taken out
-  of a page before Python-Markdown converts it and put back afterwards, unchanged; the templates'
-  indentation is stripped from every page.
+  of a page before Python-Markdown converts it and put back when the page is written, unchanged;
+  the templates' indentation is stripped from every page, and a written page's Markdown and HTML
+  are let go (MkDocs would hold every page's until the build ends).
 - Parallel builds: ``explainer build`` runs one MkDocs process per language at once, each with
   EXPLAINER_BUILD_LANGS naming its language; the other languages' pages are left out of that
   process's builds (mkdocs-static-i18n still knows them, so switchers and hreflang links are whole),
@@ -130,31 +131,42 @@ def on_nav(nav, config, files):
     return nav
 
 
+@event_priority(100)  # before mkdocs-static-i18n (50), which would read every line of the blocks
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Pre-rendered blocks out of the page: Python-Markdown converts the rest. Only their key and
+    number are kept; the blocks themselves are read again when the page is written, so that the
+    thousands of converted pages MkDocs holds until then stay small."""
     from explainer import prerender
 
     skeleton, chunks, key = prerender.split(markdown)
     if chunks:
-        _state["pre_rendered"][page.file.src_uri] = (chunks, key)
+        _state["pre_rendered"][page.file.src_uri] = (key, len(chunks))
     return skeleton
 
 
-def on_page_content(html: str, page, config, files) -> str:
+@event_priority(100)  # before Material's search plugin (0) reads the page's content
+def on_page_context(context, page, config, nav):
+    """The pre-rendered blocks back in the page; article pages indexed paragraph by paragraph."""
     from explainer import prerender
 
     stashed = _state["pre_rendered"].pop(page.file.src_uri, None)
     if stashed is not None:
-        try:
-            html = prerender.join(html, *stashed)
-        except prerender.MissingBlock as exc:
-            from mkdocs.exceptions import PluginError
+        from mkdocs.exceptions import PluginError
 
+        key, count = stashed
+        _, chunks, _ = prerender.split(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+        try:
+            if len(chunks) != count:
+                raise prerender.MissingBlock(f"the page has {len(chunks)} pre-rendered blocks now, {count} "
+                                             "when it was converted (it changed during the build)")
+            page.content = prerender.join(page.content, chunks, key)
+        except prerender.MissingBlock as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
     if (page.meta.get("search") or {}).get("by_paragraph"):
         from explainer import search
 
-        _state["search_docs"] += search.page_docs(html, page.url)
-    return html
+        _state["search_docs"] += search.page_docs(page.content, page.url)
+    return context
 
 
 def on_env(env, config, files):
@@ -172,6 +184,10 @@ def on_post_page(output: str, page, config) -> str:
     from explainer import prerender
 
     output = prerender.strip_indentation(output)
+    # The page is written out next: MkDocs would keep its Markdown and HTML until the whole build
+    # ends, which for thousands of pages is most of the build's memory. Nothing reads them again
+    # (a page's title comes from its front matter or its rendering, not from these).
+    page.markdown, page.content = "", ""
     if os.environ.get("EXPLAINER_PROGRESS"):
         i18n = _i18n(config)
         lang = i18n.current_language if i18n else ""

@@ -297,7 +297,7 @@ def measure_serve(repo: Path, work: Path, timeout: float = 30.0) -> float:
     url = f"http://127.0.0.1:{port}/en/articles/meta-ai-exodus/"
     process = subprocess.Popen([sys.executable, "-m", "explainer", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
     def page() -> str:
         try:
@@ -322,5 +322,7 @@ def measure_serve(repo: Path, work: Path, timeout: float = 30.0) -> float:
             time.sleep(0.02)
         return round(time.monotonic() - start, 3)
     finally:
-        process.terminate()
+        import signal
+
+        os.killpg(process.pid, signal.SIGTERM)  # the server and anything it started
         process.wait(timeout=10)

@@ -9,7 +9,6 @@ import argparse
 import json
 import logging
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -157,7 +156,11 @@ def _cmd_serve(paths: project.Paths, args: argparse.Namespace) -> int:
     _report_generation(project.generate(paths))
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(paths.root / "mkdocs.yml"),
                "--dev-addr", args.dev_addr]
-    return subprocess.run(command, cwd=paths.root, check=False).returncode
+    # MkDocs takes this process's place, so that a signal meant for the preview (stopping it)
+    # reaches it, and no server is left running behind a stopped `explainer serve`.
+    logging.shutdown()
+    os.chdir(paths.root)
+    os.execv(sys.executable, command)
 
 
 def _cmd_stats(paths: project.Paths, _: argparse.Namespace) -> int:

@@ -37,3 +37,45 @@ def write_if_changed(path: Path, data: str | bytes, durable: bool = True) -> boo
             pass
         raise
     return True
+
+
+class Staging:
+    """Files written in two steps: each to a temporary file next to its target as soon as it is
+    known (so that thousands of them need not be held in memory), then all renamed into place by
+    :meth:`commit`, or all removed by :meth:`abort`. Unchanged files are not written at all."""
+
+    def __init__(self) -> None:
+        self.staged: list[tuple[Path, str]] = []
+
+    def add(self, path: Path, data: str | bytes) -> bool:
+        """Stage ``data`` for ``path``; False when ``path`` already holds exactly these bytes."""
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        try:
+            if path.read_bytes() == raw:
+                return False
+        except FileNotFoundError:
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+        os.chmod(tmp, 0o644)
+        self.staged.append((path, tmp))
+        return True
+
+    def commit(self) -> list[Path]:
+        """Every staged file into place; the paths written."""
+        done = []
+        for path, tmp in self.staged:
+            os.replace(tmp, path)
+            done.append(path)
+        self.staged = []
+        return done
+
+    def abort(self) -> None:
+        for _, tmp in self.staged:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        self.staged = []

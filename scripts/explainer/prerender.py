@@ -21,7 +21,6 @@ from functools import lru_cache
 
 OPEN = "<!-- pre-rendered -->"
 CLOSE = "<!-- /pre-rendered -->"
-_REGION_RE = re.compile(r"^<!-- pre-rendered -->\n(.*?)\n<!-- /pre-rendered -->$", re.S | re.M)
 
 # Characters Python-Markdown un-escapes after a backslash, with the extensions the site uses.
 ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!|")
@@ -104,12 +103,20 @@ def split(markdown: str) -> tuple[str, list[str], str]:
         return markdown, [], ""
     key = hashlib.sha256(markdown.encode("utf-8")).hexdigest()[:16]
     chunks: list[str] = []
-
-    def stash(match: re.Match) -> str:
-        chunks.append(match.group(1))
-        return placeholder(key, len(chunks) - 1)
-
-    return _REGION_RE.sub(stash, markdown), chunks, key
+    parts: list[str] = []
+    opening, closing = f"\n{OPEN}\n", f"\n{CLOSE}\n"
+    text = "\n" + markdown + "\n"  # every marker line then has a line break either side
+    position = 0
+    while (start := text.find(opening, position)) >= 0:
+        end = text.find(closing, start + len(opening) - 1)
+        if end < 0:
+            break
+        parts.append(text[position:start + 1])
+        chunks.append(text[start + len(opening):end])
+        parts.append(placeholder(key, len(chunks) - 1))
+        position = end + len(closing) - 1
+    parts.append(text[position:])
+    return "".join(parts)[1:-1], chunks, key
 
 
 class MissingBlock(ValueError):

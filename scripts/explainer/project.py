@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from babel.messages.catalog import Catalog
 
@@ -23,7 +24,7 @@ from . import glossary as glossary_mod
 from . import ingest, render
 from .article import Article
 from .errors import ConflictError, ContentError, ExplainerError, InputError, Problem, combine
-from .fsio import write_if_changed
+from .fsio import Staging, write_if_changed
 from .locales import LANGUAGES, SOURCE_LANG, TARGET_LANG
 
 log = logging.getLogger("explainer.project")
@@ -187,7 +188,7 @@ def load_figures(paths: Paths, article: Article) -> figures_mod.Figures:
 class Plan:
     """Everything generation would write, and what it keeps."""
 
-    pages: dict[Path, str] = field(default_factory=dict)
+    pages: set[Path] = field(default_factory=set)  # every page made (its text went to the sink)
     catalogs: dict[Path, bytes] = field(default_factory=dict)
     result: GenerateResult = field(default_factory=GenerateResult)
     kept: set[Path] = field(default_factory=set)  # pages known from the cache to be as they should
@@ -206,12 +207,19 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def plan(paths: Paths, progress=None) -> Plan:
-    """Everything generation would write: pages, updated catalogs, and the warnings found.
+def plan(paths: Paths, sink: Callable[[Path, str], None], progress=None) -> Plan:
+    """Everything generation would write: pages (each handed to ``sink`` as it is made), updated
+    catalogs, and the warnings found.
 
     An article whose inputs and pages are as they were last time comes from the cache
     (:mod:`explainer.cache`) instead of being read again."""
     out = Plan()
+
+    def emit(pages: dict[Path, str]) -> None:
+        for path, text in pages.items():
+            out.pages.add(path)
+            sink(path, text)
+
     result = out.result
     errors: list[ExplainerError] = []
     glossary_path = paths.root / "content" / "glossary.yml"
@@ -240,7 +248,7 @@ def plan(paths: Paths, progress=None) -> Plan:
             except ExplainerError as exc:
                 errors.append(exc)
                 continue
-            out.pages.update(pages)
+            emit(pages)
             if catalog is not None:
                 out.catalogs[folder / "en.po"] = catalog
                 inputs[1] = catalog
@@ -266,7 +274,7 @@ def plan(paths: Paths, progress=None) -> Plan:
                 summaries[index] = summary.summary()
             except (OSError, ValueError, KeyError, TypeError):  # an unusable record: read the article
                 summaries[index], pages, _ = _plan_article(context, summary.slug)
-                out.pages.update(pages)
+                emit(pages)
                 out.fresh.append((summaries[index], cache.key(glossary_bytes, *(
                     _read(paths.article_dir(summary.slug) / name) for name in ("ar.md", "en.po", "figures.yml"))),
                     list(pages)))
@@ -281,9 +289,8 @@ def plan(paths: Paths, progress=None) -> Plan:
                                                 render.mark_foreign))
         lists.update(render.notes_page(lang, [n for s in summaries for n in s.notes[lang]], all_sources))
         lists.update(render.status_page(lang, [s.status[lang] for s in summaries], all_sources))
-        for doc, page in lists.items():
-            out.pages[paths.docs / lang / doc] = with_digest(page)
-            lists_pages.append(paths.docs / lang / doc)
+        emit({paths.docs / lang / doc: with_digest(page) for doc, page in lists.items()})
+        lists_pages += [paths.docs / lang / doc for doc in lists]
     out.lists = (lists_key, lists_pages)
     return out
 
@@ -376,29 +383,41 @@ def generate(paths: Paths, strict: bool = False, progress=None) -> GenerateResul
     """Write the pages and catalogs that changed; never overwrite a page edited by hand.
 
     ``progress(done, total)`` is called as articles are read, for long runs on a terminal."""
-    planned = plan(paths, progress)
-    pages, result = planned.pages, planned.result
     conflicts: list[Problem] = []
-    for path in pages:
-        if path.exists():
+    staging = Staging()
+
+    def sink(path: Path, text: str) -> None:
+        try:
             current = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            current = None
+        if current is not None and current != text:
             if render.GENERATED_MARK not in current[:400]:
                 conflicts.append(Problem(paths.rel(path), 1, "is a hand-written page where a generated "
                                          "page goes; move it, or it would be overwritten"))
-            elif hand_edited(current):
+                return
+            if hand_edited(current):
                 conflicts.append(Problem(paths.rel(path), 1, "generated page was edited by hand; "
                                          "make the change in its sources (named in its header) and "
                                          "delete this file, or it would be overwritten"))
-    if conflicts:
-        raise ConflictError(conflicts)
-    if strict and result.warnings:
-        raise ContentError(result.warnings)
+                return
+        if current != text:
+            staging.add(path, text)
+
+    try:
+        planned = plan(paths, sink, progress)
+        if conflicts:
+            raise ConflictError(conflicts)
+        if strict and planned.result.warnings:
+            raise ContentError(planned.result.warnings)
+    except BaseException:
+        staging.abort()
+        raise
+    pages, result = planned.pages, planned.result
     for path, data in planned.catalogs.items():
         if write_if_changed(path, data):
             result.written.append(paths.rel(path))
-    for path, text in pages.items():
-        if write_if_changed(path, text, durable=False):
-            result.written.append(paths.rel(path))
+    result.written += [paths.rel(path) for path in staging.commit()]
     for lang in LANGUAGES:  # generated pages that no longer have a source (a shorter list, say)
         folder = paths.docs / lang
         for stale in sorted(folder.rglob("*.md")) if folder.is_dir() else ():
