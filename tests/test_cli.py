@@ -6,6 +6,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import SEED, SEED_NAME, SLUG, explainer
 
 
@@ -155,3 +157,22 @@ def test_editing_one_entry_rewrites_only_what_changed(project):
                      if p.read_bytes() != data or p.stat().st_mtime_ns != mtime)
     # the English page, and both side-by-side pages (they hold the English text); nothing else
     assert changed == [f"ar/parallel/{SLUG}.md", f"en/articles/{SLUG}.md", f"en/parallel/{SLUG}.md"]
+
+
+def _fails():
+    from explainer.errors import ContentError, Problem
+
+    raise ContentError([Problem("content/a.yml", 3, "expected text, found a list")])
+
+
+def test_generation_in_a_child_process_brings_back_results_and_errors():
+    import os
+
+    from explainer import cli
+    from explainer.errors import ContentError, Problem
+
+    assert cli._in_child(os.getpid) != os.getpid()  # it ran elsewhere, and its result came back
+    with pytest.raises(ContentError) as info:
+        cli._in_child(_fails)
+    assert info.value.exit_code == 1
+    assert info.value.problems == [Problem("content/a.yml", 3, "expected text, found a list")]

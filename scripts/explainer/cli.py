@@ -136,8 +136,40 @@ def _cmd_generate(paths: project.Paths, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _in_child(function, *args, **kwargs):
+    """``function(*args, **kwargs)`` run in a forked child process, its result or exception
+    brought back: what it allocated is given back to the system when the child ends, before the
+    MkDocs processes start (where fork is not available, it runs here)."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return function(*args, **kwargs)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            outcome = (True, function(*args, **kwargs))
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+            outcome = (False, exc)
+        send.send(outcome)
+
+    process = context.Process(target=child)
+    process.start()
+    send.close()
+    try:
+        ok, value = receive.recv()
+    except EOFError:
+        process.join()
+        raise ExplainerError(f"the page generation stopped unexpectedly (exit {process.exitcode})") from None
+    process.join()
+    if not ok:
+        raise value
+    return value
+
+
 def _cmd_build(paths: project.Paths, args: argparse.Namespace) -> int:
-    _report_generation(project.generate(paths, strict=args.strict, progress=_progress()))
+    _report_generation(_in_child(project.generate, paths, strict=args.strict, progress=_progress()))
     layout = project.site_layout(paths)
     site = args.site_dir.resolve() if args.site_dir else paths.root / "site"
     jobs = args.jobs if args.jobs else min(len(layout.languages), os.cpu_count() or 1)

@@ -33,6 +33,9 @@ class ExplainerError(Exception):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):  # pickled whole (problems, class) when sent from a child process
+        return (type(self), (self.problems,))
+
 
 class InputError(ExplainerError):
     """Input that cannot be used at all (unreadable seed, malformed catalog, bad arguments)."""
