@@ -85,3 +85,52 @@ def _cmdline(process: Path) -> bytes:
         return (process / "cmdline").read_bytes()
     except OSError:
         return b""
+
+
+def test_static_server_compresses_text_as_hosts_do(tmp_path):
+    import gzip
+    import threading
+    import urllib.request
+
+    from explainer import bench
+
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text("<p>مرحبا</p>" * 100, encoding="utf-8")
+    (tmp_path / "font.woff2").write_bytes(b"\x00\x01binary")
+    server = bench.static_server(tmp_path)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        request = urllib.request.Request(f"{base}/page/", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert response.headers["Content-Type"] == "text/html"
+            body = response.read()
+        assert gzip.decompress(body).decode("utf-8") == "<p>مرحبا</p>" * 100 and len(body) < 300
+        with urllib.request.urlopen(f"{base}/page/") as response:  # no gzip asked for: none given
+            assert response.headers["Content-Encoding"] is None
+        request = urllib.request.Request(f"{base}/font.woff2", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] is None and response.read() == b"\x00\x01binary"
+    finally:
+        server.shutdown()
+
+
+def test_lighthouse_summary():
+    from explainer import bench
+
+    audits = {"first-contentful-paint": 1361.4, "largest-contentful-paint": 2031.0, "total-blocking-time": 152.6,
+              "cumulative-layout-shift": 0.05812, "total-byte-weight": 229580}
+    report = {"categories": {"performance": {"score": 0.97}, "accessibility": {"score": 1}},
+              "audits": {name: {"numericValue": value} for name, value in audits.items()}}
+    assert bench.lighthouse_summary(report) == {
+        "performance": 97, "accessibility": 100, "first_contentful_paint_s": 1.36,
+        "largest_contentful_paint_s": 2.03, "total_blocking_time_ms": 153, "cumulative_layout_shift": 0.058,
+        "transfer_kb": 224.2}
+
+
+def test_runs_per_size_must_match_the_sizes(tmp_path):
+    result = explainer("bench", "run", "--articles", "2,3", "--runs", "1,2,3", "--output", str(tmp_path / "r.json"),
+                       cwd=REPO, check=False)
+    assert result.returncode == 2
+    assert "ERROR: --runs: expected one positive number, or one per size (2), found '1,2,3'" in result.stderr

@@ -66,8 +66,14 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--articles", type=int, required=True, help="number of articles")
     run = bench_sub.add_parser("run", help="build corpora of several sizes and record the figures")
     run.add_argument("--articles", default="10,100,1000", help="comma-separated corpus sizes")
-    run.add_argument("--runs", type=int, default=3, help="runs per size (medians are reported)")
+    run.add_argument("--runs", default="3", help="runs per size (medians are reported): one number for "
+                     "every size, or one per size, comma-separated")
     run.add_argument("--output", type=Path, default=Path("bench/results.json"), help="results file")
+    light = bench_sub.add_parser("lighthouse", help="Lighthouse scores of the built site's article pages")
+    light.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
+    light.add_argument("--runs", type=int, default=3, help="runs per page (the median run is kept)")
+    light.add_argument("--output", type=Path, default=Path("bench/results.json"),
+                       help="results file, updated under 'lighthouse'")
     export = sub.add_parser("export", help="export data for other tools")
     export.add_argument("what", choices=["glossary"], help="what to export")
     export.add_argument("--format", required=True, choices=["tbx", "csv"],
@@ -243,14 +249,22 @@ def _cmd_bench(paths: project.Paths, args: argparse.Namespace) -> int:
             raise InputError(Problem(str(args.dir), None, "expected an empty or new folder")) from None
         log.info("wrote a project of %d articles to %s", args.articles, target)
         return EXIT_OK
+    if args.bench_command == "lighthouse":
+        return _bench_lighthouse(paths, args)
     sizes = [int(n) for n in args.articles.split(",") if n.strip()]
+    runs = [int(n) for n in args.runs.split(",") if n.strip()]
+    if len(runs) == 1:
+        runs = runs * len(sizes)
+    if len(runs) != len(sizes) or min(runs, default=0) < 1:
+        raise InputError(Problem("--runs", None, f"expected one positive number, or one per size "
+                                 f"({len(sizes)}), found {args.runs!r}"))
     results = {"runs": []}
-    for size in sizes:
+    for size, size_runs in zip(sizes, runs):
         with tempfile.TemporaryDirectory(prefix=f"explainer-bench-{size}-") as folder:
             corpus = Path(folder) / "project"
             log.info("%d articles: writing the corpus", size)
             bench_mod.write_corpus(paths.root, corpus, size)
-            results["runs"].append(bench_mod.measure(corpus, args.runs, log_progress=log.info))
+            results["runs"].append(bench_mod.measure(corpus, size_runs, log_progress=log.info))
     with tempfile.TemporaryDirectory(prefix="explainer-bench-serve-") as folder:
         log.info("the writer loop: one en.po entry edited under `explainer serve`")
         results["serve_update_s"] = bench_mod.measure_serve(paths.root, Path(folder))
@@ -259,6 +273,31 @@ def _cmd_bench(paths: project.Paths, args: argparse.Namespace) -> int:
     sys.stdout.write(bench_mod.table(results))
     sys.stdout.write(f"writer loop: an en.po edit is served {results['serve_update_s']:.2f} s later\n")
     log.info("wrote %s", paths.rel(output))
+    return EXIT_OK
+
+
+def _bench_lighthouse(paths: project.Paths, args: argparse.Namespace) -> int:
+    tool = paths.root / "bench" / "node_modules" / ".bin" / "lighthouse"
+    if not tool.exists():
+        raise InputError(Problem(paths.rel(tool), None, "Lighthouse is not installed (run `npm ci --prefix "
+                                 "bench`, which `make bench` does)"))
+    site = args.site if args.site.is_absolute() else paths.root / args.site
+    slugs = project.article_slugs(paths)
+    if not (site / "index.html").is_file() or not slugs:
+        raise InputError(Problem(paths.rel(site), None, "no built site with an article here (run `explainer "
+                                 "build` first)"))
+    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    log.info("Lighthouse on %s and its English twin, %d run(s) each", slugs[0], args.runs)
+    scores = bench_mod.lighthouse(tool, site, slugs[0], args.runs, chrome)
+    output = args.output if args.output.is_absolute() else paths.root / args.output
+    results = json.loads(output.read_text(encoding="utf-8")) if output.exists() else {}
+    results["lighthouse"] = scores
+    write_if_changed(output, json.dumps(results, indent=2) + "\n")
+    for lang, summary in scores.items():
+        sys.stdout.write(f"{lang}: performance {summary['performance']}, accessibility {summary['accessibility']}, "
+                         f"first contentful paint {summary['first_contentful_paint_s']} s, largest "
+                         f"{summary['largest_contentful_paint_s']} s, blocking {summary['total_blocking_time_ms']} ms, "
+                         f"layout shift {summary['cumulative_layout_shift']}, {summary['transfer_kb']} KB\n")
     return EXIT_OK
 
 
