@@ -4,6 +4,7 @@ and the output is the same as a generation from nothing."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -129,3 +130,29 @@ def test_glossary_change_reads_everything(corpus, counted):
     project.generate(project.Paths(corpus))
     assert len(counted["articles"]) == 3 and counted["lists"] == 2
     assert "The firm behind Facebook" in (corpus / "docs/en/articles/article-0001.md").read_text(encoding="utf-8")
+
+
+def test_articles_read_by_several_processes_give_the_same_pages(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    for root in (one, two):
+        bench.write_corpus(REPO, root, project.PARALLEL_MIN + 3)
+    broken = "article-0007"
+    for root in (one, two):  # one article with a problem: reported, wherever it was read
+        po = root / "content" / "articles" / broken / "en.po"
+        po.write_text(po.read_text(encoding="utf-8") + '\nmsgctxt "zz"\nmsgid "broken\n', encoding="utf-8")
+    errors = []
+    for root, jobs in ((one, 1), (two, 2)):
+        with pytest.raises(project.InputError) as info:
+            project.generate(project.Paths(root), jobs=jobs)
+        errors.append([str(p) for p in info.value.problems])
+    assert errors[0] == errors[1] and len(errors[0]) == 1
+    assert re.fullmatch(rf"content/articles/{broken}/en.po:\d+: invalid PO file: missing msgstr for msgid 'broke'",
+                        errors[0][0])
+    for root in (one, two):
+        shutil.copy2(REPO / "content" / "articles" / "meta-ai-exodus" / "en.po",
+                     root / "content" / "articles" / broken / "en.po")
+    first = project.generate(project.Paths(one), jobs=1)
+    second = project.generate(project.Paths(two), jobs=2)
+    assert first.warnings == second.warnings and first.stats == second.stats
+    assert [w.removeprefix(str(one)) for w in first.written] == [w.removeprefix(str(two)) for w in second.written]
+    assert _docs(one) == _docs(two) and len(_docs(one)) > 4 * project.PARALLEL_MIN

@@ -138,7 +138,7 @@ def _progress():
 
 
 def _cmd_generate(paths: project.Paths, args: argparse.Namespace) -> int:
-    _report_generation(project.generate(paths, strict=args.strict, progress=_progress()))
+    _report_generation(project.generate(paths, strict=args.strict, progress=_progress(), jobs=os.cpu_count() or 1))
     return EXIT_OK
 
 
@@ -175,7 +175,8 @@ def _in_child(function, *args, **kwargs):
 
 
 def _cmd_build(paths: project.Paths, args: argparse.Namespace) -> int:
-    _report_generation(_in_child(project.generate, paths, strict=args.strict, progress=_progress()))
+    _report_generation(_in_child(project.generate, paths, strict=args.strict, progress=_progress(),
+                                 jobs=os.cpu_count() or 1))
     layout = project.site_layout(paths)
     site = args.site_dir.resolve() if args.site_dir else paths.root / "site"
     jobs = args.jobs if args.jobs else min(len(layout.languages), os.cpu_count() or 1)

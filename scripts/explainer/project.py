@@ -207,12 +207,13 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def plan(paths: Paths, sink: Callable[[Path, str], None], progress=None) -> Plan:
+def plan(paths: Paths, sink: Callable[[Path, str], None], progress=None, jobs: int = 1) -> Plan:
     """Everything generation would write: pages (each handed to ``sink`` as it is made), updated
     catalogs, and the warnings found.
 
     An article whose inputs and pages are as they were last time comes from the cache
-    (:mod:`explainer.cache`) instead of being read again."""
+    (:mod:`explainer.cache`) instead of being read again; the others are read by ``jobs``
+    processes at once."""
     out = Plan()
 
     def emit(pages: dict[Path, str]) -> None:
@@ -232,25 +233,26 @@ def plan(paths: Paths, sink: Callable[[Path, str], None], progress=None) -> Plan
     context = _Context(paths, glossary, {lang: glossary_mod.Matcher(glossary, lang) for lang in LANGUAGES})
     summaries: list[cache.Summary | cache.Cached] = []
     keys: list[bytes] = []
-    slugs = article_slugs(paths)
-    for number, slug in enumerate(slugs, start=1):
-        if progress is not None and (number % 50 == 0 or number == len(slugs)):
-            progress(number, len(slugs))
-        folder = paths.article_dir(slug)
-        inputs = [_read(folder / name) for name in ("ar.md", "en.po", "figures.yml")]
+    found = []
+    for slug in article_slugs(paths):
+        inputs = [_read(paths.article_dir(slug) / name) for name in ("ar.md", "en.po", "figures.yml")]
         article_key = cache.key(glossary_bytes, *inputs)
-        summary = cache.load(paths.root, slug, article_key)
+        found.append((slug, inputs, article_key, cache.load(paths.root, slug, article_key)))
+    made = _plan_articles(context, [slug for slug, _, _, cached in found if cached is None], jobs)
+    for number, (slug, inputs, article_key, summary) in enumerate(found, start=1):
+        if progress is not None and (number % 50 == 0 or number == len(found)):
+            progress(number, len(found))
         if summary is not None:
             out.kept.update(article_outputs(paths, slug))
         else:
-            try:
-                summary, pages, catalog = _plan_article(context, slug)
-            except ExplainerError as exc:
-                errors.append(exc)
+            ok, value = next(made)
+            if not ok:
+                errors.append(value)
                 continue
+            summary, pages, catalog = value
             emit(pages)
             if catalog is not None:
-                out.catalogs[folder / "en.po"] = catalog
+                out.catalogs[paths.article_dir(slug) / "en.po"] = catalog
                 inputs[1] = catalog
                 article_key = cache.key(glossary_bytes, *inputs)
             out.fresh.append((summary, article_key, list(pages)))
@@ -293,6 +295,35 @@ def plan(paths: Paths, sink: Callable[[Path, str], None], progress=None) -> Plan
         lists_pages += [paths.docs / lang / doc for doc in lists]
     out.lists = (lists_key, lists_pages)
     return out
+
+
+PARALLEL_MIN = 32  # articles to read before more processes pay for starting them
+_WORKER_CONTEXT: "_Context | None" = None
+
+
+def _plan_articles(context: "_Context", slugs: list[str], jobs: int):
+    """``(True, _plan_article(...))`` or ``(False, error)`` per slug, in order; by ``jobs`` forked
+    processes when there are many (the results come back to this one, which writes them)."""
+    global _WORKER_CONTEXT
+    import multiprocessing
+
+    if jobs < 2 or len(slugs) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        for slug in slugs:
+            yield _plan_one(slug, context)
+        return
+    _WORKER_CONTEXT = context
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            yield from pool.imap(_plan_one, slugs, chunksize=4)
+    finally:
+        _WORKER_CONTEXT = None
+
+
+def _plan_one(slug: str, context: "_Context | None" = None):
+    try:
+        return True, _plan_article(context or _WORKER_CONTEXT, slug)
+    except ExplainerError as exc:
+        return False, exc
 
 
 @dataclass
@@ -379,10 +410,11 @@ def _po_line(po: bytes, context: str | None) -> int | None:
     return po.count(b"\n", 0, index) + 1 if index >= 0 else None
 
 
-def generate(paths: Paths, strict: bool = False, progress=None) -> GenerateResult:
+def generate(paths: Paths, strict: bool = False, progress=None, jobs: int = 1) -> GenerateResult:
     """Write the pages and catalogs that changed; never overwrite a page edited by hand.
 
-    ``progress(done, total)`` is called as articles are read, for long runs on a terminal."""
+    ``progress(done, total)`` is called as articles are read, for long runs on a terminal;
+    ``jobs`` processes read the articles (see :func:`plan`)."""
     conflicts: list[Problem] = []
     staging = Staging()
 
@@ -405,7 +437,7 @@ def generate(paths: Paths, strict: bool = False, progress=None) -> GenerateResul
             staging.add(path, text)
 
     try:
-        planned = plan(paths, sink, progress)
+        planned = plan(paths, sink, progress, jobs)
         if conflicts:
             raise ConflictError(conflicts)
         if strict and planned.result.warnings:
