@@ -177,7 +177,6 @@ def edit_entry(po: Path, mark: str) -> None:
 
 def measure(project: Path, runs: int, log_progress=None) -> dict:
     """Stage timings (medians of ``runs``), peak memory and output sizes for one corpus project."""
-    import shutil
     import statistics
     import sys
     import time
@@ -214,7 +213,7 @@ def measure(project: Path, runs: int, log_progress=None) -> dict:
         samples["glossary"].append(time.perf_counter() - start)
         _clean(project)
         start = time.perf_counter()  # generation from nothing: no generated page, no cache
-        project_mod.generate(paths)
+        project_mod.generate(paths, jobs=os.cpu_count() or 1)  # as `explainer build` runs it
         samples["generation"].append(time.perf_counter() - start)
         env = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
         layout = project_mod.site_layout(paths)
@@ -229,7 +228,7 @@ def measure(project: Path, runs: int, log_progress=None) -> dict:
         # the writer's rebuild: one entry of one en.po edited, then `explainer build`
         edit_entry(project / "content" / "articles" / slugs[len(slugs) // 2] / "en.po", f"(edit {run + 1})")
         start = time.perf_counter()
-        project_mod.generate(paths)
+        project_mod.generate(paths, jobs=os.cpu_count() or 1)
         samples["generation_edit"].append(time.perf_counter() - start)
         edit_entry(project / "content" / "articles" / slugs[len(slugs) // 2] / "en.po", f"(edit {run + 1}b)")
         seconds, _ = timed_run([python, "-m", "explainer", "-q", "build"], project, env)

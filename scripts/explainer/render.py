@@ -375,16 +375,6 @@ def relative_url(base: str, target: str) -> str:
     return rel or "./"
 
 
-def doc_link(from_lang: str, from_doc: str, to_lang: str, to_doc: str, fragment: str = "") -> str:
-    """A Markdown link target: a relative .md path in the same tree, a site URL across trees."""
-    import posixpath
-
-    if from_lang == to_lang:
-        rel = posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")
-        return rel + (f"#{fragment}" if fragment else "")
-    return cross_link(from_lang, from_doc, to_lang, to_doc, fragment)
-
-
 # --- segment labels -----------------------------------------------------------------------------
 
 def segment_anchor(context: str) -> str:
