@@ -9,7 +9,7 @@ contents and permalinks.
 A pre-rendered block is ordinary raw HTML to Python-Markdown, which passes it through unchanged.
 The MkDocs hook goes one step further: :func:`split` takes the blocks out of the page before
 conversion (so Python-Markdown does not even parse them) and :func:`join` puts them back into the
-converted page, byte for byte as Python-Markdown would have passed them through.
+converted page as Python-Markdown would have passed them through, without the marking comments.
 """
 
 from __future__ import annotations
