@@ -156,3 +156,13 @@ def test_articles_read_by_several_processes_give_the_same_pages(tmp_path):
     assert first.warnings == second.warnings and first.stats == second.stats
     assert [w.removeprefix(str(one)) for w in first.written] == [w.removeprefix(str(two)) for w in second.written]
     assert _docs(one) == _docs(two) and len(_docs(one)) > 4 * project.PARALLEL_MIN
+
+
+def test_records_of_removed_articles_are_forgotten(corpus):
+    folder = corpus / cache.FOLDER / "articles"
+    shutil.rmtree(corpus / "content" / "articles" / "article-0002")
+    result = project.generate(project.Paths(corpus))
+    assert result.articles == ["article-0001", "article-0003"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "article-0001.json", "article-0001.summary.json", "article-0003.json", "article-0003.summary.json"]
+    assert not (corpus / "docs" / "en" / "articles" / "article-0002.md").exists()

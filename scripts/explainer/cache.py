@@ -136,6 +136,15 @@ def save(root: Path, summary: Summary, article_key: str, outputs: list[Path]) ->
           warnings=body["warnings"], stats=body["stats"])
 
 
+def forget_others(root: Path, slugs: list[str]) -> None:
+    """Remove the records of articles that are no longer in the project."""
+    folder = root / FOLDER / "articles"
+    keep = {f"{slug}{suffix}" for slug in slugs for suffix in (".json", ".summary.json")}
+    for record in sorted(folder.glob("*.json")) if folder.is_dir() else ():
+        if record.name not in keep:
+            record.unlink()
+
+
 def load_lists(root: Path, wanted: str) -> list[Path] | None:
     """The pages listing every article (home, glossary, notes, status), if they were made from
     inputs with key ``wanted`` (the glossary and every article's summary digest) and are untouched."""

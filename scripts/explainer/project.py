@@ -467,6 +467,7 @@ def generate(paths: Paths, strict: bool = False, progress=None, jobs: int = 1) -
         cache.save(paths.root, summary, article_key, outputs)
     if planned.lists is not None:
         cache.save_lists(paths.root, *planned.lists)
+    cache.forget_others(paths.root, result.articles)
     result.written += copy_fonts(paths)
     for lang in LANGUAGES:  # temporary files of an interrupted earlier run
         folder = paths.docs / lang
