@@ -100,8 +100,8 @@ def _load(path: Path, root: Path, wanted: str) -> dict | None:
 
 
 def _save(path: Path, root: Path, record_key: str, outputs: list[Path], **data) -> None:
-    record = {"key": record_key,
-              "outputs": {p.relative_to(root).as_posix(): [p.stat().st_size, p.stat().st_mtime_ns] for p in outputs},
+    stats = {p.relative_to(root).as_posix(): p.stat() for p in outputs}
+    record = {"key": record_key, "outputs": {rel: [st.st_size, st.st_mtime_ns] for rel, st in stats.items()},
               **data}
     write_if_changed(path, _json(record), durable=False)
 
@@ -120,7 +120,11 @@ def load(root: Path, slug: str, wanted: str) -> Cached | None:
 def digest(summary: Summary) -> str:
     """What the lists take from an article, as a digest: the lists need making again only when
     the digest of one of their articles changes."""
-    return hashlib.sha256(_json(asdict(summary)).encode()).hexdigest()
+    return _digest(_json(asdict(summary)))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _json(data) -> str:
@@ -131,8 +135,9 @@ def save(root: Path, summary: Summary, article_key: str, outputs: list[Path]) ->
     """Record ``summary`` with the size and modification time of the pages as now on disk."""
     path = _path(root, summary.slug)
     body = asdict(summary)
-    write_if_changed(path.with_suffix(".summary.json"), _json(body), durable=False)
-    _save(path, root, article_key, outputs, slug=summary.slug, digest=hashlib.sha256(_json(body).encode()).hexdigest(),
+    text = _json(body)
+    write_if_changed(path.with_suffix(".summary.json"), text, durable=False)
+    _save(path, root, article_key, outputs, slug=summary.slug, digest=_digest(text),
           warnings=body["warnings"], stats=body["stats"])
 
 

@@ -7,19 +7,16 @@ import tempfile
 from pathlib import Path
 
 
-def write_if_changed(path: Path, data: str | bytes, durable: bool = True) -> bool:
-    """Write ``data`` to ``path`` via a temporary file and rename.
-
-    Returns True when the file was written, False when it already held exactly these bytes
-    (its modification time is then left alone). ``durable`` files are flushed to the disk before
-    the rename (sources such as catalogs); generated files, which can be made again, are not.
-    """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+def _holds(path: Path, raw: bytes) -> bool:
+    """Whether ``path`` already holds exactly ``raw``."""
     try:
-        if path.read_bytes() == raw:
-            return False
+        return path.read_bytes() == raw
     except FileNotFoundError:
-        pass
+        return False
+
+
+def _write_temporary(path: Path, raw: bytes, durable: bool) -> str:
+    """``raw`` in a new temporary file next to ``path`` (removed again if writing fails)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -29,12 +26,34 @@ def write_if_changed(path: Path, data: str | bytes, durable: bool = True) -> boo
                 handle.flush()
                 os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
+    except BaseException:
+        _remove(tmp)
+        raise
+    return tmp
+
+
+def _remove(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
+
+
+def write_if_changed(path: Path, data: str | bytes, durable: bool = True) -> bool:
+    """Write ``data`` to ``path`` via a temporary file and rename.
+
+    Returns True when the file was written, False when it already held exactly these bytes
+    (its modification time is then left alone). ``durable`` files are flushed to the disk before
+    the rename (sources such as catalogs); generated files, which can be made again, are not.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if _holds(path, raw):
+        return False
+    tmp = _write_temporary(path, raw, durable)
+    try:
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _remove(tmp)
         raise
     return True
 
@@ -42,26 +61,16 @@ def write_if_changed(path: Path, data: str | bytes, durable: bool = True) -> boo
 class Staging:
     """Files written in two steps: each to a temporary file next to its target as soon as it is
     known (so that thousands of them need not be held in memory), then all renamed into place by
-    :meth:`commit`, or all removed by :meth:`abort`. Unchanged files are not written at all."""
+    :meth:`commit`, or all removed by :meth:`abort`. The caller stages only files that change (it
+    has read them already, to compare)."""
 
     def __init__(self) -> None:
         self.staged: list[tuple[Path, str]] = []
 
-    def add(self, path: Path, data: str | bytes) -> bool:
-        """Stage ``data`` for ``path``; False when ``path`` already holds exactly these bytes."""
+    def add(self, path: Path, data: str | bytes) -> None:
+        """Stage ``data`` for ``path``."""
         raw = data.encode("utf-8") if isinstance(data, str) else data
-        try:
-            if path.read_bytes() == raw:
-                return False
-        except FileNotFoundError:
-            pass
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-        os.chmod(tmp, 0o644)
-        self.staged.append((path, tmp))
-        return True
+        self.staged.append((path, _write_temporary(path, raw, durable=False)))
 
     def commit(self) -> list[Path]:
         """Every staged file into place; the paths written."""
@@ -74,8 +83,5 @@ class Staging:
 
     def abort(self) -> None:
         for _, tmp in self.staged:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
+            _remove(tmp)
         self.staged = []

@@ -232,6 +232,7 @@ def plan(paths: Paths, sink: Callable[[Path, str], None], progress=None, jobs: i
     glossary_bytes = _read(glossary_path)
     context = _Context(paths, glossary, {lang: glossary_mod.Matcher(glossary, lang) for lang in LANGUAGES})
     summaries: list[cache.Summary | cache.Cached] = []
+    read: list[list[bytes | None]] = []  # each summary's input files, as read
     keys: list[bytes] = []
     found = []
     for slug in article_slugs(paths):
@@ -257,6 +258,7 @@ def plan(paths: Paths, sink: Callable[[Path, str], None], progress=None, jobs: i
                 article_key = cache.key(glossary_bytes, *inputs)
             out.fresh.append((summary, article_key, list(pages)))
         summaries.append(summary)
+        read.append(inputs)
         keys.append(summary.digest.encode() if isinstance(summary, cache.Cached) else cache.digest(summary).encode())
         result.articles.append(slug)
         result.warnings += summary.warnings
@@ -277,9 +279,7 @@ def plan(paths: Paths, sink: Callable[[Path, str], None], progress=None, jobs: i
             except (OSError, ValueError, KeyError, TypeError):  # an unusable record: read the article
                 summaries[index], pages, _ = _plan_article(context, summary.slug)
                 emit(pages)
-                out.fresh.append((summaries[index], cache.key(glossary_bytes, *(
-                    _read(paths.article_dir(summary.slug) / name) for name in ("ar.md", "en.po", "figures.yml"))),
-                    list(pages)))
+                out.fresh.append((summaries[index], cache.key(glossary_bytes, *read[index]), list(pages)))
     lists_pages: list[Path] = []
     for lang in LANGUAGES:
         occurrences: dict[str, list[glossary_mod.Occurrence]] = {}

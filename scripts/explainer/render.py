@@ -103,17 +103,20 @@ def _p_attrs(page_lang: str, text: Text, block_id: str | None = None, label: str
     return "".join(f' {name}="{prerender.attribute(value)}"' for name, value in attrs)
 
 
-def _span(page_lang: str, text: Text) -> str:
-    """Markdown of a text in a heading (a span with its language where it is not the page's)."""
+def _in_lang(page_lang: str, text: Text, body: str) -> str:
+    """``body`` (the text, as Markdown or HTML) in a span with its language where it is not the page's."""
     if text.lang == page_lang:
-        return text.markdown
-    return f'<span lang="{text.lang}" dir="{facts(text.lang).direction}">{text.markdown}</span>'
+        return body
+    return f'<span lang="{text.lang}" dir="{facts(text.lang).direction}">{body}</span>'
+
+
+def _span(page_lang: str, text: Text) -> str:
+    """Markdown of a text in a heading."""
+    return _in_lang(page_lang, text, text.markdown)
 
 
 def _span_html(page_lang: str, text: Text) -> str:
-    if text.lang == page_lang:
-        return _html(text)
-    return f'<span lang="{text.lang}" dir="{facts(text.lang).direction}">{_html(text)}</span>'
+    return _in_lang(page_lang, text, _html(text))
 
 
 _FOREIGN_RUNS = (
