@@ -3,6 +3,7 @@ and the output is the same as a generation from nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import shutil
@@ -44,6 +45,17 @@ def counted(monkeypatch):
     monkeypatch.setattr(project, "_plan_article", counting_plan)
     monkeypatch.setattr(project.render, "home_page", counting_home)
     return counts
+
+
+def test_summaries_are_recorded_as_asdict_gives_them(corpus):
+    """The cache's own conversion of a summary to JSON data is what dataclasses.asdict gives."""
+    records = sorted((corpus / cache.FOLDER / "articles").glob("*.summary.json"))
+    assert len(records) == 3
+    for record in records:
+        text = record.read_text(encoding="utf-8")
+        summary = cache._summary(json.loads(text))
+        assert cache._json(dataclasses.asdict(summary)) == text == summary.encoded
+        assert summary.occurrences["en"] and summary.notes["ar"] and summary.warnings == []
 
 
 def test_nothing_changed_nothing_read(corpus, counted):
@@ -156,6 +168,36 @@ def test_articles_read_by_several_processes_give_the_same_pages(tmp_path):
     assert first.warnings == second.warnings and first.stats == second.stats
     assert [w.removeprefix(str(one)) for w in first.written] == [w.removeprefix(str(two)) for w in second.written]
     assert _docs(one) == _docs(two) and len(_docs(one)) > 4 * project.PARALLEL_MIN
+
+
+def test_pages_staged_by_several_processes(tmp_path, monkeypatch):
+    """Worker processes stage the pages they make and write the cache records: once the pages are
+    in place the records hold, and a conflict found by a worker stops everything, page kept."""
+    root = tmp_path / "corpus"
+    bench.write_corpus(REPO, root, project.PARALLEL_MIN + 1)
+    project.generate(project.Paths(root), jobs=2)
+
+    def no_reading(context, slug):
+        raise AssertionError(f"{slug} was read again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(project, "_plan_article", no_reading)
+        assert project.generate(project.Paths(root), jobs=2).written == []
+    edited = root / "docs" / "en" / "articles" / "article-0005.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA writer's line.\n", encoding="utf-8")
+    notes = root / "docs" / "ar" / "notes.md"
+    notes.write_text("# ملاحظاتي\n", encoding="utf-8")
+    before = _docs(root)
+    monkeypatch.setattr(cache, "code_version", lambda: "another version")  # every article read again
+    with pytest.raises(ConflictError) as info:
+        project.generate(project.Paths(root), jobs=2)
+    assert [str(p) for p in info.value.problems] == [
+        "docs/en/articles/article-0005.md:1: generated page was edited by hand; make the change in its "
+        "sources (named in its header) and delete this file, or it would be overwritten",
+        "docs/ar/notes.md:1: is a hand-written page where a generated page goes; move it, or it would be "
+        "overwritten"]
+    assert _docs(root) == before
+    assert list((root / "docs").rglob("*.tmp")) == []
 
 
 def test_records_of_removed_articles_are_forgotten(corpus):

@@ -15,9 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import sys
-from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .catalog import Stats
@@ -43,6 +44,25 @@ class Summary:
     occurrences: dict[str, list[tuple[str, Occurrence]]] = field(default_factory=dict)  # (entry id, where)
     notes: dict[str, list[NotedSegment]] = field(default_factory=dict)
     status: dict[str, StatusRow] = field(default_factory=dict)
+
+    @cached_property
+    def encoded(self) -> str:
+        """The summary as JSON text, made once (by the process that read the article) and kept
+        with it: read only when the summary is complete."""
+        return _json(to_data(self))
+
+
+def to_data(value):
+    """Dataclasses, mappings and sequences as JSON data: what ``dataclasses.asdict`` gives,
+    without its deep copy of every leaf (most of generation's time, once)."""
+    fields = getattr(value, "__dataclass_fields__", None)
+    if fields is not None:
+        return {name: to_data(getattr(value, name)) for name in fields}
+    if isinstance(value, dict):
+        return {name: to_data(item) for name, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_data(item) for item in value]
+    return value
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +119,13 @@ def _load(path: Path, root: Path, wanted: str) -> dict | None:
         return None
 
 
-def _save(path: Path, root: Path, record_key: str, outputs: list[Path], **data) -> None:
-    stats = {p.relative_to(root).as_posix(): p.stat() for p in outputs}
+def _save(path: Path, root: Path, record_key: str, outputs: list[Path] | dict[Path, Path | str],
+          **data) -> None:
+    """``outputs``: the pages, or each page with the file whose size and time it will have (a
+    staged page's temporary file, which keeps both when it is renamed into place)."""
+    if not isinstance(outputs, dict):
+        outputs = {page: page for page in outputs}
+    stats = {page.relative_to(root).as_posix(): os.stat(file) for page, file in outputs.items()}
     record = {"key": record_key, "outputs": {rel: [st.st_size, st.st_mtime_ns] for rel, st in stats.items()},
               **data}
     write_if_changed(path, _json(record), durable=False)
@@ -120,7 +145,7 @@ def load(root: Path, slug: str, wanted: str) -> Cached | None:
 def digest(summary: Summary) -> str:
     """What the lists take from an article, as a digest: the lists need making again only when
     the digest of one of their articles changes."""
-    return _digest(_json(asdict(summary)))
+    return _digest(summary.encoded)
 
 
 def _digest(text: str) -> str:
@@ -131,14 +156,12 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
-def save(root: Path, summary: Summary, article_key: str, outputs: list[Path]) -> None:
-    """Record ``summary`` with the size and modification time of the pages as now on disk."""
+def save(root: Path, summary: Summary, article_key: str, outputs: list[Path] | dict[Path, Path | str]) -> None:
+    """Record ``summary`` with the size and modification time of its pages (see :func:`_save`)."""
     path = _path(root, summary.slug)
-    body = asdict(summary)
-    text = _json(body)
-    write_if_changed(path.with_suffix(".summary.json"), text, durable=False)
-    _save(path, root, article_key, outputs, slug=summary.slug, digest=_digest(text),
-          warnings=body["warnings"], stats=body["stats"])
+    write_if_changed(path.with_suffix(".summary.json"), summary.encoded, durable=False)
+    _save(path, root, article_key, outputs, slug=summary.slug, digest=digest(summary),
+          warnings=to_data(summary.warnings), stats=to_data(summary.stats))
 
 
 def forget_others(root: Path, slugs: list[str]) -> None:

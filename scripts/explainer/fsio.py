@@ -67,10 +67,12 @@ class Staging:
     def __init__(self) -> None:
         self.staged: list[tuple[Path, str]] = []
 
-    def add(self, path: Path, data: str | bytes) -> None:
-        """Stage ``data`` for ``path``."""
+    def add(self, path: Path, data: str | bytes) -> str:
+        """Stage ``data`` for ``path``; the name of the temporary file that holds it."""
         raw = data.encode("utf-8") if isinstance(data, str) else data
-        self.staged.append((path, _write_temporary(path, raw, durable=False)))
+        tmp = _write_temporary(path, raw, durable=False)
+        self.staged.append((path, tmp))
+        return tmp
 
     def commit(self) -> list[Path]:
         """Every staged file into place; the paths written."""

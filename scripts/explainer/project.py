@@ -11,7 +11,6 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from babel.messages.catalog import Catalog
 
@@ -192,7 +191,6 @@ class Plan:
     catalogs: dict[Path, bytes] = field(default_factory=dict)
     result: GenerateResult = field(default_factory=GenerateResult)
     kept: set[Path] = field(default_factory=set)  # pages known from the cache to be as they should
-    fresh: list[tuple[cache.Summary, str, list[Path]]] = field(default_factory=list)  # to record
     lists: tuple[str, list[Path]] | None = None  # key and pages of the lists, to record
 
 
@@ -207,19 +205,55 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def plan(paths: Paths, sink: Callable[[Path, str], None], progress=None, jobs: int = 1) -> Plan:
+class PageSink:
+    """Where generated pages go. Each page is compared with the one on disk and staged (written to
+    a temporary file next to it, see :class:`explainer.fsio.Staging`) only when it differs; a
+    generated page edited by hand, or a hand-written page where a generated one goes, is a
+    conflict and is left alone. Worker processes stage their pages in sinks of their own, which
+    the parent's takes over (:meth:`take`): the pages' text never travels between processes."""
+
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths
+        self.staging = Staging()
+        self.conflicts: list[Problem] = []
+        self.temporary: dict[Path, str] = {}  # staged page -> its temporary file
+
+    def __call__(self, path: Path, text: str) -> None:
+        try:
+            current = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            current = None
+        if current == text:
+            return
+        if current is not None:
+            if render.GENERATED_MARK not in current[:400]:
+                self.conflicts.append(Problem(self.paths.rel(path), 1, "is a hand-written page where a "
+                                              "generated page goes; move it, or it would be overwritten"))
+                return
+            if hand_edited(current):
+                self.conflicts.append(Problem(self.paths.rel(path), 1, "generated page was edited by hand; "
+                                              "make the change in its sources (named in its header) and "
+                                              "delete this file, or it would be overwritten"))
+                return
+        self.temporary[path] = self.staging.add(path, text)
+
+    def take(self, staged: list[tuple[Path, str]], conflicts: list[Problem]) -> None:
+        self.staging.staged += staged
+        self.conflicts += conflicts
+
+
+def plan(paths: Paths, sink: PageSink, progress=None, jobs: int = 1) -> Plan:
     """Everything generation would write: pages (each handed to ``sink`` as it is made), updated
     catalogs, and the warnings found.
 
     An article whose inputs and pages are as they were last time comes from the cache
     (:mod:`explainer.cache`) instead of being read again; the others are read by ``jobs``
-    processes at once."""
+    processes at once, and so are the lists of the two languages."""
     out = Plan()
 
-    def emit(pages: dict[Path, str]) -> None:
-        for path, text in pages.items():
-            out.pages.add(path)
-            sink(path, text)
+    def take(made: _Made) -> None:
+        out.pages.update(made.pages)
+        sink.take(made.staged, made.conflicts)
 
     result = out.result
     errors: list[ExplainerError] = []
@@ -230,7 +264,8 @@ def plan(paths: Paths, sink: Callable[[Path, str], None], progress=None, jobs: i
         errors.append(exc)
         glossary = glossary_mod.Glossary()
     glossary_bytes = _read(glossary_path)
-    context = _Context(paths, glossary, {lang: glossary_mod.Matcher(glossary, lang) for lang in LANGUAGES})
+    context = _Context(paths, glossary, {lang: glossary_mod.Matcher(glossary, lang) for lang in LANGUAGES},
+                       glossary_bytes)
     summaries: list[cache.Summary | cache.Cached] = []
     read: list[list[bytes | None]] = []  # each summary's input files, as read
     keys: list[bytes] = []
@@ -238,9 +273,9 @@ def plan(paths: Paths, sink: Callable[[Path, str], None], progress=None, jobs: i
     for slug in article_slugs(paths):
         inputs = [_read(paths.article_dir(slug) / name) for name in ("ar.md", "en.po", "figures.yml")]
         article_key = cache.key(glossary_bytes, *inputs)
-        found.append((slug, inputs, article_key, cache.load(paths.root, slug, article_key)))
-    made = _plan_articles(context, [slug for slug, _, _, cached in found if cached is None], jobs)
-    for number, (slug, inputs, article_key, summary) in enumerate(found, start=1):
+        found.append((slug, inputs, cache.load(paths.root, slug, article_key)))
+    made = _plan_articles(context, [(slug, inputs) for slug, inputs, cached in found if cached is None], jobs)
+    for number, (slug, inputs, summary) in enumerate(found, start=1):
         if progress is not None and (number % 50 == 0 or number == len(found)):
             progress(number, len(found))
         if summary is not None:
@@ -250,19 +285,17 @@ def plan(paths: Paths, sink: Callable[[Path, str], None], progress=None, jobs: i
             if not ok:
                 errors.append(value)
                 continue
-            summary, pages, catalog = value
-            emit(pages)
-            if catalog is not None:
-                out.catalogs[paths.article_dir(slug) / "en.po"] = catalog
-                inputs[1] = catalog
-                article_key = cache.key(glossary_bytes, *inputs)
-            out.fresh.append((summary, article_key, list(pages)))
+            take(value)
+            summary = value.summary
+            if value.catalog is not None:
+                out.catalogs[paths.article_dir(slug) / "en.po"] = value.catalog
         summaries.append(summary)
         read.append(inputs)
         keys.append(summary.digest.encode() if isinstance(summary, cache.Cached) else cache.digest(summary).encode())
         result.articles.append(slug)
         result.warnings += summary.warnings
         result.stats[slug] = summary.stats
+    made.close()  # every article is in: the processes that read them can go
     if errors:
         raise combine(errors)
     lists_key = cache.key(glossary_bytes, *keys)
@@ -270,60 +303,26 @@ def plan(paths: Paths, sink: Callable[[Path, str], None], progress=None, jobs: i
     if unchanged is not None:
         out.kept.update(unchanged)
         return out
-    all_sources = ["content/articles/*/ar.md", "content/articles/*/en.po"]
-    glossary_rel = paths.rel(glossary_path)
     for index, summary in enumerate(summaries):
         if isinstance(summary, cache.Cached):
             try:
                 summaries[index] = summary.summary()
             except (OSError, ValueError, KeyError, TypeError):  # an unusable record: read the article
-                summaries[index], pages, _ = _plan_article(context, summary.slug)
-                emit(pages)
-                out.fresh.append((summaries[index], cache.key(glossary_bytes, *read[index]), list(pages)))
+                ok, value = _plan_one((summary.slug, read[index]), context)
+                if not ok:
+                    raise value
+                take(value)
+                summaries[index] = value.summary
     lists_pages: list[Path] = []
-    for lang in LANGUAGES:
-        occurrences: dict[str, list[glossary_mod.Occurrence]] = {}
-        for summary in summaries:
-            for entry_id, occurrence in summary.occurrences[lang]:
-                occurrences.setdefault(entry_id, []).append(occurrence)
-        lists = render.home_page(lang, [s.entries[lang] for s in summaries], ["content/articles/*/ar.md"])
-        lists.update(glossary_mod.glossary_page(glossary, lang, occurrences, [glossary_rel, *all_sources],
-                                                render.mark_foreign))
-        lists.update(render.notes_page(lang, [n for s in summaries for n in s.notes[lang]], all_sources))
-        lists.update(render.status_page(lang, [s.status[lang] for s in summaries], all_sources))
-        emit({paths.docs / lang / doc: with_digest(page) for doc, page in lists.items()})
-        lists_pages += [paths.docs / lang / doc for doc in lists]
+    for value in _plan_lists(context, summaries, jobs):
+        take(value)
+        lists_pages += value.pages
     out.lists = (lists_key, lists_pages)
     return out
 
 
 PARALLEL_MIN = 32  # articles to read before more processes pay for starting them
-_WORKER_CONTEXT: "_Context | None" = None
-
-
-def _plan_articles(context: "_Context", slugs: list[str], jobs: int):
-    """``(True, _plan_article(...))`` or ``(False, error)`` per slug, in order; by ``jobs`` forked
-    processes when there are many (the results come back to this one, which writes them)."""
-    global _WORKER_CONTEXT
-    import multiprocessing
-
-    if jobs < 2 or len(slugs) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
-        for slug in slugs:
-            yield _plan_one(slug, context)
-        return
-    _WORKER_CONTEXT = context
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            yield from pool.imap(_plan_one, slugs, chunksize=4)
-    finally:
-        _WORKER_CONTEXT = None
-
-
-def _plan_one(slug: str, context: "_Context | None" = None):
-    try:
-        return True, _plan_article(context or _WORKER_CONTEXT, slug)
-    except ExplainerError as exc:
-        return False, exc
+_WORKER_STATE: dict[str, object] = {}  # what forked workers inherit from their parent
 
 
 @dataclass
@@ -331,6 +330,91 @@ class _Context:
     paths: Paths
     glossary: glossary_mod.Glossary
     matchers: dict[str, glossary_mod.Matcher]
+    glossary_bytes: bytes | None = None
+
+
+@dataclass
+class _Made:
+    """Pages made (and staged) by one task, in whichever process ran it."""
+
+    pages: list[Path]
+    staged: list[tuple[Path, str]]
+    conflicts: list[Problem]
+    summary: cache.Summary | None = None
+    catalog: bytes | None = None  # the article's updated catalog, to write
+
+
+def _in_processes(function, tasks: list, jobs: int, state: dict[str, object]):
+    """``function(task)`` for each task, in order: in this process, or by ``jobs`` forked processes
+    that inherit ``state`` (nothing of it is sent to them) and send their results back."""
+    import multiprocessing
+
+    if jobs < 2 or len(tasks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        _WORKER_STATE.update(state)
+        try:
+            for task in tasks:
+                yield function(task)
+        finally:
+            _WORKER_STATE.clear()
+        return
+    _WORKER_STATE.update(state)
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
+            yield from pool.imap(function, tasks, chunksize=1 if len(tasks) < 64 else 4)
+    finally:
+        _WORKER_STATE.clear()
+
+
+def _plan_articles(context: "_Context", tasks: list[tuple[str, list[bytes | None]]], jobs: int):
+    """``(True, _Made)`` or ``(False, error)`` per (slug, input files) task, in order; by ``jobs``
+    processes when there are many."""
+    yield from _in_processes(_plan_one, tasks, jobs if len(tasks) >= PARALLEL_MIN else 1, {"context": context})
+
+
+def _plan_one(task: tuple[str, list[bytes | None]], context: "_Context | None" = None):
+    """One article read, rendered, its pages staged and its cache record written (it is good only
+    once the staged pages are put in place: it names their temporary files' size and time)."""
+    slug, inputs = task
+    context = context or _WORKER_STATE["context"]
+    try:
+        summary, pages, catalog = _plan_article(context, slug)
+    except ExplainerError as exc:
+        return False, exc
+    sink = PageSink(context.paths)
+    for path, text in pages.items():
+        sink(path, text)
+    if not sink.conflicts:
+        files = [inputs[0], catalog if catalog is not None else inputs[1], inputs[2]]
+        cache.save(context.paths.root, summary, cache.key(context.glossary_bytes, *files),
+                   {path: sink.temporary.get(path, path) for path in pages})
+    return True, _Made(list(pages), sink.staging.staged, sink.conflicts, summary, catalog)
+
+
+def _plan_lists(context: "_Context", summaries: list[cache.Summary], jobs: int):
+    """The pages listing every article (home, glossary, notes, status), one task per language."""
+    many = len(summaries) >= PARALLEL_MIN
+    yield from _in_processes(_lists_of, list(LANGUAGES), jobs if many else 1,
+                             {"context": context, "summaries": summaries})
+
+
+def _lists_of(lang: str) -> _Made:
+    context, summaries = _WORKER_STATE["context"], _WORKER_STATE["summaries"]
+    paths, glossary = context.paths, context.glossary
+    all_sources = ["content/articles/*/ar.md", "content/articles/*/en.po"]
+    glossary_rel = "content/glossary.yml"
+    occurrences: dict[str, list[glossary_mod.Occurrence]] = {}
+    for summary in summaries:
+        for entry_id, occurrence in summary.occurrences[lang]:
+            occurrences.setdefault(entry_id, []).append(occurrence)
+    lists = render.home_page(lang, [s.entries[lang] for s in summaries], ["content/articles/*/ar.md"])
+    lists.update(glossary_mod.glossary_page(glossary, lang, occurrences, [glossary_rel, *all_sources],
+                                            render.mark_foreign))
+    lists.update(render.notes_page(lang, [n for s in summaries for n in s.notes[lang]], all_sources))
+    lists.update(render.status_page(lang, [s.status[lang] for s in summaries], all_sources))
+    sink = PageSink(paths)
+    for doc, page in lists.items():
+        sink(paths.docs / lang / doc, with_digest(page))
+    return _Made([paths.docs / lang / doc for doc in lists], sink.staging.staged, sink.conflicts)
 
 
 def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Path, str], bytes | None]:
@@ -401,6 +485,7 @@ def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Pat
         summary.status[lang] = render.StatusRow(
             slug, texts_by_lang[lang]["title"], stats.total, stats.translated, stats.fuzzy, stats.untranslated,
             tuple((ctx, state, render.segment_label(article, ctx, lang)) for ctx, state in pending))
+    summary.encoded  # encoded here, in the process that read the article
     return summary, pages, catalog_bytes
 
 
@@ -415,27 +500,8 @@ def generate(paths: Paths, strict: bool = False, progress=None, jobs: int = 1) -
 
     ``progress(done, total)`` is called as articles are read, for long runs on a terminal;
     ``jobs`` processes read the articles (see :func:`plan`)."""
-    conflicts: list[Problem] = []
-    staging = Staging()
-
-    def sink(path: Path, text: str) -> None:
-        try:
-            current = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            current = None
-        if current is not None and current != text:
-            if render.GENERATED_MARK not in current[:400]:
-                conflicts.append(Problem(paths.rel(path), 1, "is a hand-written page where a generated "
-                                         "page goes; move it, or it would be overwritten"))
-                return
-            if hand_edited(current):
-                conflicts.append(Problem(paths.rel(path), 1, "generated page was edited by hand; "
-                                         "make the change in its sources (named in its header) and "
-                                         "delete this file, or it would be overwritten"))
-                return
-        if current != text:
-            staging.add(path, text)
-
+    sink = PageSink(paths)
+    staging, conflicts = sink.staging, sink.conflicts
     try:
         planned = plan(paths, sink, progress, jobs)
         if conflicts:
@@ -463,8 +529,6 @@ def generate(paths: Paths, strict: bool = False, progress=None, jobs: int = 1) -
                     continue
                 stale.unlink()
                 result.removed.append(paths.rel(stale))
-    for summary, article_key, outputs in planned.fresh:
-        cache.save(paths.root, summary, article_key, outputs)
     if planned.lists is not None:
         cache.save_lists(paths.root, *planned.lists)
     cache.forget_others(paths.root, result.articles)

@@ -56,15 +56,17 @@ def write_gzip(path: Path, text: str, mtime: int) -> None:
 
 
 def merge(outputs: dict[str, Path], default: str, target: Path, mtime: int) -> None:
-    """Merge per-language outputs into ``target`` (which must not exist yet)."""
-    shutil.copytree(outputs[default], target, symlinks=True,
-                    ignore=lambda folder, names: [n for n in names if Path(folder) == outputs[default]
-                                                  and n in outputs and n != default])
+    """Merge per-language outputs into ``target`` (which must not exist yet). The outputs are
+    moved, not copied (they are on the same file system as ``target``), and used up."""
+    os.replace(outputs[default], target)
+    for lang in outputs:  # what the default language's build made of the other languages
+        if lang != default and (target / lang).exists():
+            shutil.rmtree(target / lang)
     sitemaps = []
     for lang, output in outputs.items():
         if lang == default:
             continue
-        shutil.copytree(output / lang, target / lang, symlinks=True)
+        os.replace(output / lang, target / lang)
         if (output / "sitemap.xml").exists():
             sitemaps.append((output / "sitemap.xml").read_text(encoding="utf-8"))
     if (target / "sitemap.xml").exists() and sitemaps:
