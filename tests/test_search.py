@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
 
 import pytest
 
 from explainer import arabic, search
 from explainer.glossary import Glossary, parse
 
-from conftest import REPO, SLUG
+from conftest import REPO, SLUG, explainer
 
 GLOSSARY = parse((REPO / "content" / "glossary.yml").read_text(encoding="utf-8"), "glossary.yml")
 
@@ -96,6 +100,25 @@ def test_page_docs_of_a_section_without_paragraphs_keep_paragraphs_and_lists():
         {"location": "a/#p-1", "title": "T & co", "boost": search.ARTICLE_BOOST, "text": "<p>One link &lt;b&gt;</p>"},
         {"location": "a/#more", "title": "More", "text": "2 &amp; 3 <ul> <li>a b</li> </ul>"},
     ]
+
+
+def test_notes_pages_indexed_as_material_would(built_site, project):
+    """The notes pages are indexed by the hook from their content, not parsed again by Material's
+    search plugin: the documents are the very ones the plugin makes when it indexes them."""
+    explainer("generate", cwd=project)
+    for lang in ("ar", "en"):
+        notes = project / "docs" / lang / "notes.md"
+        text = notes.read_text(encoding="utf-8")
+        assert "by_paragraph: true" in text
+        notes.write_text(re.sub(r"search:\n(  .*\n)+", "", text), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "by-material"], cwd=project,
+                   check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    for prefix in ("", "en/"):
+        indexes = [json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+                   for site in (built_site, project / "by-material")]
+        ours, material = ([d for d in index["docs"] if d["location"].startswith("notes/")] for index in indexes)
+        assert ours == material
+        assert len(ours) == 2 and "LeCun" in ours[1]["text"]
 
 
 def test_built_indexes(built_site):

@@ -177,9 +177,7 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
     labels = LABELS[lang]
     doc = f"articles/{article.slug}.md"
     title = texts["title"]
-    # Material's search plugin leaves the page out; the hook indexes it paragraph by paragraph
-    page = _Page(front_matter(sources, {"title": plain(title.markdown),
-                                        "search": {"exclude": True, "by_paragraph": True}}))
+    page = _Page(front_matter(sources, {"title": plain(title.markdown), **OWN_INDEX}))
     page.markdown(f"\n# {_span(lang, title)}\n")
     byline = []
     for key, ctx in (("author", "byline.author"), ("editor", "byline.editor")):
@@ -275,6 +273,9 @@ MORE = "more"  # the folder of continuation pages and glossary mentions (not_in_
 LIST_BUDGET = 32_000  # bytes of list items on one page (the theme adds about 15 KB around them)
 # Lists that repeat what the article pages say (their titles, their state) are left out of search.
 NOT_SEARCHED = {"search": {"exclude": True}}
+# Pages the hook indexes from their content as it is written, Material's search plugin leaving them
+# out (it would parse their HTML once more): article pages (one document per paragraph) and notes.
+OWN_INDEX = {"search": {"exclude": True, "by_paragraph": True}}
 
 
 def byte_size(text: str) -> int:
@@ -445,7 +446,7 @@ def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict
     out = {}
     for number, (doc, chunk) in enumerate(docs):
         title = labels["notes_title"] if number == 0 else _page_title(lang, labels["notes_title"], number, len(docs))
-        page = _Page(front_matter(sources, {"title": title}))
+        page = _Page(front_matter(sources, {"title": title, **OWN_INDEX}))
         page.markdown(f"\n# {title}\n\n{labels['notes_intro']}\n")
         for index in chunk:
             group = groups[index]
