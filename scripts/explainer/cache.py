@@ -24,13 +24,12 @@ from pathlib import Path
 from .catalog import Stats
 from .errors import Problem
 from .fsio import write_if_changed
-from .glossary import Occurrence
 from .render import ArticleEntry, NotedSegment, StatusRow, Text
 
 log = logging.getLogger("explainer.cache")
 
 FOLDER = ".explainer-cache"
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass
@@ -41,7 +40,8 @@ class Summary:
     warnings: list[Problem] = field(default_factory=list)
     stats: Stats | None = None
     entries: dict[str, ArticleEntry] = field(default_factory=dict)
-    occurrences: dict[str, list[tuple[str, Occurrence]]] = field(default_factory=dict)  # (entry id, where)
+    # the glossary entries each paragraph mentions: (entry id, paragraph id, paragraph number)
+    occurrences: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
     notes: dict[str, list[NotedSegment]] = field(default_factory=dict)
     status: dict[str, StatusRow] = field(default_factory=dict)
 
@@ -195,8 +195,7 @@ def _summary(data: dict) -> Summary:
         stats=Stats(**data["stats"]),
         entries={lang: ArticleEntry(e["slug"], _text(e["title"]), _text(e["author"]), e["paragraphs"])
                  for lang, e in data["entries"].items()},
-        occurrences={lang: [(entry_id, Occurrence(**o)) for entry_id, o in items]
-                     for lang, items in data["occurrences"].items()},
+        occurrences={lang: [tuple(item) for item in items] for lang, items in data["occurrences"].items()},
         notes={lang: [NotedSegment(n["slug"], _text(n["title"]), n["context"], n["label"], tuple(n["notes"]))
                       for n in items] for lang, items in data["notes"].items()},
         status={lang: StatusRow(**{**r, "title": _text(r["title"]),

@@ -404,8 +404,10 @@ def _lists_of(lang: str) -> _Made:
     glossary_rel = "content/glossary.yml"
     occurrences: dict[str, list[glossary_mod.Occurrence]] = {}
     for summary in summaries:
-        for entry_id, occurrence in summary.occurrences[lang]:
-            occurrences.setdefault(entry_id, []).append(occurrence)
+        title = render.plain(summary.entries[lang].title.markdown)
+        for entry_id, block_id, number in summary.occurrences[lang]:
+            occurrences.setdefault(entry_id, []).append(
+                glossary_mod.Occurrence(summary.slug, block_id, number, title))
     lists = render.home_page(lang, [s.entries[lang] for s in summaries], ["content/articles/*/ar.md"])
     lists.update(glossary_mod.glossary_page(glossary, lang, occurrences, [glossary_rel, *all_sources],
                                             render.mark_foreign))
@@ -462,7 +464,6 @@ def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Pat
         lang_sources = [ar_rel] + ([po_rel] if lang == TARGET_LANG else []) + extra_sources
         texts = render.localise(article, lang, translations)
         texts_by_lang[lang] = dict(texts)
-        title = render.plain(texts["title"].markdown)
         found_here = summary.occurrences[lang] = []
         for block in article.blocks:
             text = texts[block.id]
@@ -470,8 +471,7 @@ def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Pat
                 continue
             linked, found = glossary_mod.link_terms_html(text.markdown, matchers[lang], glossary_url)
             texts[block.id] = replace(text, html=linked)
-            found_here += [(entry.id, glossary_mod.Occurrence(slug, block.id, numbers[block.id], title))
-                           for entry in found]
+            found_here += [(entry.id, block.id, numbers[block.id]) for entry in found]
         page = render.article_page(article, lang, texts, lang_sources, figures_mod.section(figures, lang, numbers))
         pages[paths.docs / lang / "articles" / f"{slug}.md"] = with_digest(page)
         summary.entries[lang] = render.ArticleEntry(slug, texts["title"], texts.get("byline.author"), len(numbers))
