@@ -410,12 +410,9 @@ def mentions_pages(entry: Entry, lang: str, by_article: dict[str, list[Occurrenc
     labels = PAGE_LABELS[lang]
 
     def item(found: list[Occurrence], doc: str) -> str:
-        slug = found[0].slug
-        page = f"articles/{slug}.md"
-        links = ", ".join(f'<a href="{render.cross_link(lang, doc, lang, page, o.block_id)}">¶ {o.number}</a>'
-                          for o in found)
-        return (f'<li><a href="{render.cross_link(lang, doc, lang, page)}">{html.escape(found[0].title, quote=False)}'
-                f"</a>: {links}</li>")
+        article = render.cross_link(lang, doc, lang, f"articles/{found[0].slug}.md")
+        links = ", ".join(f'<a href="{article}#{o.block_id}">¶ {o.number}</a>' for o in found)
+        return f'<li><a href="{article}">{html.escape(found[0].title, quote=False)}</a>: {links}</li>'
 
     groups = list(by_article.values())
     stem = f"{render.MORE}/mentions-{entry.id}"

@@ -267,15 +267,10 @@ def plan(paths: Paths, sink: PageSink, progress=None, jobs: int = 1) -> Plan:
     context = _Context(paths, glossary, {lang: glossary_mod.Matcher(glossary, lang) for lang in LANGUAGES},
                        glossary_bytes)
     summaries: list[cache.Summary | cache.Cached] = []
-    read: list[list[bytes | None]] = []  # each summary's input files, as read
     keys: list[bytes] = []
-    found = []
-    for slug in article_slugs(paths):
-        inputs = [_read(paths.article_dir(slug) / name) for name in ("ar.md", "en.po", "figures.yml")]
-        article_key = cache.key(glossary_bytes, *inputs)
-        found.append((slug, inputs, cache.load(paths.root, slug, article_key)))
-    made = _plan_articles(context, [(slug, inputs) for slug, inputs, cached in found if cached is None], jobs)
-    for number, (slug, inputs, summary) in enumerate(found, start=1):
+    found = [(slug, cache.load(paths.root, slug, _article_key(context, slug))) for slug in article_slugs(paths)]
+    made = _plan_articles(context, [slug for slug, cached in found if cached is None], jobs)
+    for number, (slug, summary) in enumerate(found, start=1):
         if progress is not None and (number % 50 == 0 or number == len(found)):
             progress(number, len(found))
         if summary is not None:
@@ -290,7 +285,6 @@ def plan(paths: Paths, sink: PageSink, progress=None, jobs: int = 1) -> Plan:
             if value.catalog is not None:
                 out.catalogs[paths.article_dir(slug) / "en.po"] = value.catalog
         summaries.append(summary)
-        read.append(inputs)
         keys.append(summary.digest.encode() if isinstance(summary, cache.Cached) else cache.digest(summary).encode())
         result.articles.append(slug)
         result.warnings += summary.warnings
@@ -308,13 +302,14 @@ def plan(paths: Paths, sink: PageSink, progress=None, jobs: int = 1) -> Plan:
             try:
                 summaries[index] = summary.summary()
             except (OSError, ValueError, KeyError, TypeError):  # an unusable record: read the article
-                ok, value = _plan_one((summary.slug, read[index]), context)
+                ok, value = _plan_one(summary.slug, context)
                 if not ok:
                     raise value
                 take(value)
                 summaries[index] = value.summary
     lists_pages: list[Path] = []
-    for value in _plan_lists(context, summaries, jobs):
+    for lang in LANGUAGES:  # in this process: forked, it would hold every summary once more
+        value = _lists_of(context, summaries, lang)
         take(value)
         lists_pages += value.pages
     out.lists = (lists_key, lists_pages)
@@ -344,38 +339,40 @@ class _Made:
     catalog: bytes | None = None  # the article's updated catalog, to write
 
 
-def _in_processes(function, tasks: list, jobs: int, state: dict[str, object]):
-    """``function(task)`` for each task, in order: in this process, or by ``jobs`` forked processes
-    that inherit ``state`` (nothing of it is sent to them) and send their results back."""
+def _plan_articles(context: "_Context", slugs: list[str], jobs: int):
+    """``(True, _Made)`` or ``(False, error)`` per slug, in order; by ``jobs`` forked processes
+    when there are many (they inherit ``context``; their results come back to this one)."""
     import multiprocessing
 
-    if jobs < 2 or len(tasks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        _WORKER_STATE.update(state)
-        try:
-            for task in tasks:
-                yield function(task)
-        finally:
-            _WORKER_STATE.clear()
+    if jobs < 2 or len(slugs) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        for slug in slugs:
+            yield _plan_one(slug, context)
         return
-    _WORKER_STATE.update(state)
+    _WORKER_STATE["context"] = context
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
-            yield from pool.imap(function, tasks, chunksize=1 if len(tasks) < 64 else 4)
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            yield from pool.imap(_plan_one, slugs, chunksize=4)
     finally:
         _WORKER_STATE.clear()
 
 
-def _plan_articles(context: "_Context", tasks: list[tuple[str, list[bytes | None]]], jobs: int):
-    """``(True, _Made)`` or ``(False, error)`` per (slug, input files) task, in order; by ``jobs``
-    processes when there are many."""
-    yield from _in_processes(_plan_one, tasks, jobs if len(tasks) >= PARALLEL_MIN else 1, {"context": context})
+INPUTS = ("ar.md", "en.po", "figures.yml")  # an article's sources, whose bytes make its cache key
 
 
-def _plan_one(task: tuple[str, list[bytes | None]], context: "_Context | None" = None):
+def _article_key(context: "_Context", slug: str, catalog: bytes | None = None) -> str:
+    """The cache key of an article's sources as they are now (with ``catalog`` for its en.po, when
+    generation updates it)."""
+    inputs = [_read(context.paths.article_dir(slug) / name) for name in INPUTS]
+    if catalog is not None:
+        inputs[1] = catalog
+    return cache.key(context.glossary_bytes, *inputs)
+
+
+def _plan_one(slug: str, context: "_Context | None" = None):
     """One article read, rendered, its pages staged and its cache record written (it is good only
     once the staged pages are put in place: it names their temporary files' size and time)."""
-    slug, inputs = task
     context = context or _WORKER_STATE["context"]
+    article_key = _article_key(context, slug)
     try:
         summary, pages, catalog = _plan_article(context, slug)
     except ExplainerError as exc:
@@ -384,21 +381,14 @@ def _plan_one(task: tuple[str, list[bytes | None]], context: "_Context | None" =
     for path, text in pages.items():
         sink(path, text)
     if not sink.conflicts:
-        files = [inputs[0], catalog if catalog is not None else inputs[1], inputs[2]]
-        cache.save(context.paths.root, summary, cache.key(context.glossary_bytes, *files),
-                   {path: sink.temporary.get(path, path) for path in pages})
+        if catalog is not None:
+            article_key = _article_key(context, slug, catalog)
+        cache.save(context.paths.root, summary, article_key, {path: sink.temporary.get(path, path) for path in pages})
     return True, _Made(list(pages), sink.staging.staged, sink.conflicts, summary, catalog)
 
 
-def _plan_lists(context: "_Context", summaries: list[cache.Summary], jobs: int):
-    """The pages listing every article (home, glossary, notes, status), one task per language."""
-    many = len(summaries) >= PARALLEL_MIN
-    yield from _in_processes(_lists_of, list(LANGUAGES), jobs if many else 1,
-                             {"context": context, "summaries": summaries})
-
-
-def _lists_of(lang: str) -> _Made:
-    context, summaries = _WORKER_STATE["context"], _WORKER_STATE["summaries"]
+def _lists_of(context: "_Context", summaries: list[cache.Summary], lang: str) -> _Made:
+    """The pages listing every article (home, glossary, notes, status) in ``lang``, staged."""
     paths, glossary = context.paths, context.glossary
     all_sources = ["content/articles/*/ar.md", "content/articles/*/en.po"]
     glossary_rel = "content/glossary.yml"
