@@ -8,8 +8,9 @@
   under their folder), and the switcher of a 404 page points at the language home pages.
 - Search: the one search index mkdocs-static-i18n writes for all languages is split into one per
   language, with the Arabic normalisation data and glossary synonyms (explainer.search). Article
-  pages (front matter `search: {exclude: true, by_paragraph: true}`) are indexed here, one
-  document per paragraph, from their content as it is written.
+  and notes pages (front matter `search: {exclude: true, by_paragraph: true}`) are indexed here
+  from their content as it is written: one document per anchored paragraph, and per section
+  where there is none (as Material's plugin indexes a section).
 
 mkdocs-static-i18n builds the other languages from inside the default language's ``on_post_build``;
 the work that needs every language done runs when the outermost build ends.
@@ -146,7 +147,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 @event_priority(100)  # before Material's search plugin (0) reads the page's content
 def on_page_context(context, page, config, nav):
-    """The pre-rendered blocks back in the page; article pages indexed paragraph by paragraph."""
+    """The pre-rendered blocks back in the page; article and notes pages indexed here."""
     from explainer import prerender
 
     stashed = _state["pre_rendered"].pop(page.file.src_uri, None)
