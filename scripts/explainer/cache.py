@@ -156,8 +156,9 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
-def save(root: Path, summary: Summary, article_key: str, outputs: list[Path] | dict[Path, Path | str]) -> None:
-    """Record ``summary`` with the size and modification time of its pages (see :func:`_save`)."""
+def save(root: Path, summary: Summary, article_key: str, outputs: dict[Path, Path | str]) -> None:
+    """Record ``summary`` with the size and modification time of its pages: ``outputs`` maps each
+    page to the file that has them (the page, or its staged temporary file, see :func:`_save`)."""
     path = _path(root, summary.slug)
     write_if_changed(path.with_suffix(".summary.json"), summary.encoded, durable=False)
     _save(path, root, article_key, outputs, slug=summary.slug, digest=digest(summary),

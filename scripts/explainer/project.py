@@ -248,7 +248,7 @@ def plan(paths: Paths, sink: PageSink, progress=None, jobs: int = 1) -> Plan:
 
     An article whose inputs and pages are as they were last time comes from the cache
     (:mod:`explainer.cache`) instead of being read again; the others are read by ``jobs``
-    processes at once, and so are the lists of the two languages."""
+    processes at once."""
     out = Plan()
 
     def take(made: _Made) -> None:
@@ -317,7 +317,7 @@ def plan(paths: Paths, sink: PageSink, progress=None, jobs: int = 1) -> Plan:
 
 
 PARALLEL_MIN = 32  # articles to read before more processes pay for starting them
-_WORKER_STATE: dict[str, object] = {}  # what forked workers inherit from their parent
+_WORKER_CONTEXT: "_Context | None" = None  # what forked workers inherit from their parent
 
 
 @dataclass
@@ -348,12 +348,13 @@ def _plan_articles(context: "_Context", slugs: list[str], jobs: int):
         for slug in slugs:
             yield _plan_one(slug, context)
         return
-    _WORKER_STATE["context"] = context
+    global _WORKER_CONTEXT
+    _WORKER_CONTEXT = context
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             yield from pool.imap(_plan_one, slugs, chunksize=4)
     finally:
-        _WORKER_STATE.clear()
+        _WORKER_CONTEXT = None
 
 
 INPUTS = ("ar.md", "en.po", "figures.yml")  # an article's sources, whose bytes make its cache key
@@ -371,7 +372,7 @@ def _article_key(context: "_Context", slug: str, catalog: bytes | None = None) -
 def _plan_one(slug: str, context: "_Context | None" = None):
     """One article read, rendered, its pages staged and its cache record written (it is good only
     once the staged pages are put in place: it names their temporary files' size and time)."""
-    context = context or _WORKER_STATE["context"]
+    context = context or _WORKER_CONTEXT
     article_key = _article_key(context, slug)
     try:
         summary, pages, catalog = _plan_article(context, slug)
