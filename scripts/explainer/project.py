@@ -44,6 +44,10 @@ class Paths:
         return self.root / "content" / "articles"
 
     @property
+    def glossary(self) -> Path:
+        return self.root / "content" / "glossary.yml"
+
+    @property
     def docs(self) -> Path:
         return self.root / "docs"
 
@@ -169,7 +173,7 @@ def hand_edited(text: str) -> bool:
 
 
 def load_glossary(paths: Paths) -> glossary_mod.Glossary:
-    path = paths.root / "content" / "glossary.yml"
+    path = paths.glossary
     if not path.exists():
         return glossary_mod.Glossary()
     return glossary_mod.parse(path.read_text(encoding="utf-8"), paths.rel(path))
@@ -257,20 +261,23 @@ def plan(paths: Paths, sink: PageSink, progress=None, jobs: int = 1) -> Plan:
 
     result = out.result
     errors: list[ExplainerError] = []
-    glossary_path = paths.root / "content" / "glossary.yml"
     try:
         glossary = load_glossary(paths)
     except ExplainerError as exc:
         errors.append(exc)
         glossary = glossary_mod.Glossary()
-    glossary_bytes = _read(glossary_path)
+    glossary_bytes = _read(paths.glossary)
     context = _Context(paths, glossary, {lang: glossary_mod.Matcher(glossary, lang) for lang in LANGUAGES},
                        glossary_bytes)
     summaries: list[cache.Summary | cache.Cached] = []
     keys: list[bytes] = []
-    found = [(slug, cache.load(paths.root, slug, _article_key(context, slug))) for slug in article_slugs(paths)]
-    made = _plan_articles(context, [slug for slug, cached in found if cached is None], jobs)
-    for number, (slug, summary) in enumerate(found, start=1):
+    found = []  # (slug, its cache key, its cached summary or None)
+    for slug in article_slugs(paths):
+        article_key = _article_key(context, slug)
+        found.append((slug, article_key, cache.load(paths.root, slug, article_key)))
+    made = _plan_articles(context, [(slug, article_key) for slug, article_key, cached in found if cached is None],
+                          jobs)
+    for number, (slug, _, summary) in enumerate(found, start=1):
         if progress is not None and (number % 50 == 0 or number == len(found)):
             progress(number, len(found))
         if summary is not None:
@@ -302,7 +309,7 @@ def plan(paths: Paths, sink: PageSink, progress=None, jobs: int = 1) -> Plan:
             try:
                 summaries[index] = summary.summary()
             except (OSError, ValueError, KeyError, TypeError):  # an unusable record: read the article
-                ok, value = _plan_one(summary.slug, context)
+                ok, value = _plan_one((summary.slug, _article_key(context, summary.slug)), context)
                 if not ok:
                     raise value
                 take(value)
@@ -339,20 +346,21 @@ class _Made:
     catalog: bytes | None = None  # the article's updated catalog, to write
 
 
-def _plan_articles(context: "_Context", slugs: list[str], jobs: int):
-    """``(True, _Made)`` or ``(False, error)`` per slug, in order; by ``jobs`` forked processes
-    when there are many (they inherit ``context``; their results come back to this one)."""
+def _plan_articles(context: "_Context", tasks: list[tuple[str, str]], jobs: int):
+    """``(True, _Made)`` or ``(False, error)`` per (slug, cache key) task, in order; by ``jobs``
+    forked processes when there are many (they inherit ``context``; their results come back to
+    this one)."""
     import multiprocessing
 
-    if jobs < 2 or len(slugs) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
-        for slug in slugs:
-            yield _plan_one(slug, context)
+    if jobs < 2 or len(tasks) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        for task in tasks:
+            yield _plan_one(task, context)
         return
     global _WORKER_CONTEXT
     _WORKER_CONTEXT = context
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            yield from pool.imap(_plan_one, slugs, chunksize=4)
+            yield from pool.imap(_plan_one, tasks, chunksize=4)
     finally:
         _WORKER_CONTEXT = None
 
@@ -369,11 +377,12 @@ def _article_key(context: "_Context", slug: str, catalog: bytes | None = None) -
     return cache.key(context.glossary_bytes, *inputs)
 
 
-def _plan_one(slug: str, context: "_Context | None" = None):
-    """One article read, rendered, its pages staged and its cache record written (it is good only
-    once the staged pages are put in place: it names their temporary files' size and time)."""
+def _plan_one(task: tuple[str, str], context: "_Context | None" = None):
+    """One article read, rendered, its pages staged and its cache record written under the key
+    of its sources as the task found them (the record is good only once the staged pages are put
+    in place: it names their temporary files' size and time)."""
+    slug, article_key = task
     context = context or _WORKER_CONTEXT
-    article_key = _article_key(context, slug)
     try:
         summary, pages, catalog = _plan_article(context, slug)
     except ExplainerError as exc:
@@ -392,7 +401,7 @@ def _lists_of(context: "_Context", summaries: list[cache.Summary], lang: str) ->
     """The pages listing every article (home, glossary, notes, status) in ``lang``, staged."""
     paths, glossary = context.paths, context.glossary
     all_sources = ["content/articles/*/ar.md", "content/articles/*/en.po"]
-    glossary_rel = "content/glossary.yml"
+    glossary_rel = paths.rel(paths.glossary)
     occurrences: dict[str, list[glossary_mod.Occurrence]] = {}
     for summary in summaries:
         title = render.plain(summary.entries[lang].title.markdown)
@@ -413,7 +422,7 @@ def _lists_of(context: "_Context", summaries: list[cache.Summary], lang: str) ->
 def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Path, str], bytes | None]:
     """One article read and rendered: its summary, its four pages, its updated catalog (or None)."""
     paths, glossary, matchers = context.paths, context.glossary, context.matchers
-    glossary_rel = "content/glossary.yml"
+    glossary_rel = paths.rel(paths.glossary)
     glossary_url = render.cross_link(SOURCE_LANG, "articles/x.md", SOURCE_LANG, "glossary.md")
     folder = paths.article_dir(slug)
     article, catalog, changed = load_article(paths, slug)
@@ -602,7 +611,7 @@ def check(paths: Paths, site: Path) -> "check_mod.Report":
         raise InputError(Problem(paths.rel(site), None, "no built site here (run `explainer build` first)"))
     glossary = load_glossary(paths)
     findings: list[check_mod.Finding] = []
-    for path in [paths.root / "content" / "glossary.yml"] + sorted(paths.articles.glob("*/figures.yml")):
+    for path in [paths.glossary] + sorted(paths.articles.glob("*/figures.yml")):
         if path.exists():
             findings += check_mod.scan_lines(paths.rel(path), path.read_text(encoding="utf-8"), hygiene=False)
     for slug in article_slugs(paths):
