@@ -134,11 +134,16 @@ def mark_foreign(text: str, page_lang: str) -> str:
     return text
 
 
+def note_html(notes: tuple[str, ...]) -> str:
+    """A segment's translator's notes (written in English) as one run of HTML."""
+    return mark_foreign(prerender.inline(" ".join(note.strip() for note in notes)), "en")
+
+
 def _notes(lang: str, text: Text) -> str:
     """A translator's note, as Python-Markdown's admonition extension renders it."""
     if not text.notes or lang == SOURCE_LANG:
         return ""
-    body = mark_foreign(prerender.inline(" ".join(note.strip() for note in text.notes)), lang)
+    body = note_html(text.notes)
     return (f'<div class="admonition note">\n<p class="admonition-title">{LABELS[lang]["translator_note"]}</p>\n'
             f"<p>{body}</p>\n</div>")
 
@@ -433,7 +438,7 @@ def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict
         for item in group:
             anchor = segment_anchor(item.context)
             page = f"articles/{item.slug}.md"
-            note = mark_foreign(prerender.inline(" ".join(n.strip() for n in item.notes)), "en")
+            note = note_html(item.notes)
             if lang != "en":
                 note = f'<span lang="en" dir="ltr">{note}</span>'
             items.append(f"<li><strong>{item.label}:</strong> {note} "
