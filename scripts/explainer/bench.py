@@ -159,11 +159,11 @@ markdown_extensions: [abbr, admonition, attr_list, md_in_html, pymdownx.details,
 def _clean(project: Path) -> None:
     """No generated page and no cache: the next generation starts from nothing."""
     from .cache import FOLDER
-    from .render import GENERATED_MARK
+    from .render import is_generated
 
     shutil.rmtree(project / FOLDER, ignore_errors=True)
     for page in (project / "docs").rglob("*.md"):
-        if GENERATED_MARK.encode() in page.read_bytes()[:400]:
+        if is_generated(page.read_bytes()[:400].decode("utf-8", "replace")):
             page.unlink()
 
 

@@ -230,7 +230,7 @@ class PageSink:
         if current == text:
             return
         if current is not None:
-            if render.GENERATED_MARK not in current[:400]:
+            if not render.is_generated(current):
                 self.conflicts.append(Problem(self.paths.rel(path), 1, "is a hand-written page where a "
                                               "generated page goes; move it, or it would be overwritten"))
                 return
@@ -522,7 +522,7 @@ def generate(paths: Paths, strict: bool = False, progress=None, jobs: int = 1) -
             if stale in pages or stale in planned.kept:
                 continue
             text = stale.read_text(encoding="utf-8")
-            if render.GENERATED_MARK in text[:400]:
+            if render.is_generated(text):
                 if hand_edited(text):
                     conflicts.append(Problem(paths.rel(stale), 1, "stale generated page was edited by "
                                              "hand; it was left in place"))

@@ -36,6 +36,11 @@ def plain(markdown: str) -> str:
     return text.replace("&lt;", "<").replace("&amp;", "&")
 
 
+def is_generated(text: str) -> bool:
+    """Whether a page is one the generator wrote (its header says so, near the top)."""
+    return GENERATED_MARK in text[:400]
+
+
 def header(sources: list[str]) -> str:
     names = sources[0] if len(sources) == 1 else f"{', '.join(sources[:-1])} and {sources[-1]}"
     return (f"{GENERATED_MARK}{names}.\n"
