@@ -3,11 +3,15 @@ and the hook's fast path gives the page Python-Markdown gives without it."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 import markdown
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
+from conftest import REPO
 from explainer import glossary, prerender, render
 
 from test_render import ARTICLE, TRANSLATIONS
@@ -105,3 +109,105 @@ def test_strip_indentation_keeps_what_renders():
     assert prerender.strip_indentation(page) == (
         '<html><body><div class="x"><p>one\ntwo <b>three</b>\n<i>four</i></p><pre>  code\n    kept</pre>'
         "\n<textarea>\n  as typed</textarea></div></body></html>")
+
+
+# --- the hook's conversion of a page's skeleton (its headings and placeholders) -------------------
+
+def _hooks():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("explainer_hooks", REPO / "overrides" / "hooks" / "explainer_hooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+HOOKS = _hooks()
+
+
+@lru_cache(maxsize=None)
+def _mkdocs_config(root: str):
+    from mkdocs.config import load_config
+
+    return load_config(str(Path(root) / "mkdocs.yml"))
+
+
+def _rendered(markdown_text: str, root: Path, fast: bool):
+    """What MkDocs takes from rendering a page: by MkDocs itself, or by the hook's conversion."""
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    config = _mkdocs_config(str(root))
+    file = File("en/articles/page.md", config.docs_dir, config.site_dir, config.use_directory_urls)
+    page = Page(None, file, config)
+    page.markdown = markdown_text
+    if fast:
+        HOOKS._state["headings"] = prerender.headings_of(config.markdown_extensions, config.mdx_configs)
+        HOOKS._render_skeleton(page, config, Files([file]))
+    else:
+        page.render(config, Files([file]))
+
+    def toc(items):
+        return [(i.title, i.id, i.level, i.url, toc(i.children)) for i in items]
+
+    links = {target.src_uri: anchors for target, anchors in (page.links_to_anchors or {}).items()}
+    return page.content, toc(page.toc), page._title_from_render, page.present_anchor_ids, links
+
+
+def _skeleton_converted(skeleton: str, root: Path = REPO) -> bool:
+    """Whether convert_skeleton takes the page; the hook's result equals MkDocs' either way."""
+    assert _rendered(skeleton, root, fast=True) == _rendered(skeleton, root, fast=False)
+    config = _mkdocs_config(str(root))
+    return prerender.convert_skeleton(skeleton, prerender.headings_of(config.markdown_extensions,
+                                                                      config.mdx_configs)) is not None
+
+
+_TEXT = st.text(alphabet="aZ ل1\\*_`[]{}()<>&#;!.-+|=~:\"'/x\t", min_size=0, max_size=12)
+_LINE = st.one_of(
+    st.builds(lambda level, text: "#" * level + " " + text, st.integers(1, 7), _TEXT),
+    st.builds(lambda text: "A" + text, _TEXT),
+    _TEXT,
+    st.builds(lambda n: prerender.placeholder("0123456789abcdef", n), st.integers(0, 3)),
+    st.just(""),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LINE, max_size=7), st.sampled_from(["\n\n", "\n"]))
+def test_skeleton_converted_as_mkdocs_renders_it(lines, separator):
+    converted = _skeleton_converted(separator.join(lines))
+    event("converted by the hook" if converted else "rendered by MkDocs")
+
+
+@pytest.mark.parametrize("skeleton, fast", [
+    ("# Meta\\'s 41\\% & co\n\nexplainer-pre-rendered-0123456789abcdef-0\n\n## Two\n\n## Two\n\n## Two", True),
+    ("# Snake_case", False),
+    ("## No title first\n\nالمقالات بالعربية.\n\n# Then a title", True),
+    ("Intro first.\n\n# Title", True),
+    ("# Title #", False),
+    ("# Title {#own-id}", False),
+    ("# Title\nA paragraph right under it", False),
+    ("- a list item", False),
+    ("1. a list", False),
+    ("    indented code", False),
+    ("!!! note", False),
+    ("A *stressed* word", False),
+    ("explainer-pre-rendered-0123456789abcdef-0\nexplainer-pre-rendered-0123456789abcdef-1", False),
+])
+def test_skeletons_the_hook_converts(skeleton, fast):
+    assert _skeleton_converted(skeleton) is fast
+
+
+def test_every_page_with_pre_rendered_blocks_is_converted_by_the_hook(built_site):
+    """Every generated page with pre-rendered blocks (all but the glossary, which is Markdown)."""
+    project = built_site.parent
+    skeletons = {}
+    for path in sorted((project / "docs").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        skeleton, chunks, _ = prerender.split(text.split("---\n", 2)[2] if render.is_generated(text[:400]) else "")
+        if chunks:
+            skeletons[path.relative_to(project / "docs").as_posix()] = skeleton
+    assert set(skeletons) == {f"{lang}/{name}" for lang in ("ar", "en") for name in (
+        "index.md", "articles/meta-ai-exodus.md", "parallel/meta-ai-exodus.md", "notes.md", "status.md")}
+    for name, skeleton in skeletons.items():
+        assert _skeleton_converted(skeleton, project), name

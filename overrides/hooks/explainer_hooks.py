@@ -16,9 +16,11 @@ mkdocs-static-i18n builds the other languages from inside the default language's
 the work that needs every language done runs when the outermost build ends.
 
 - Pre-rendered HTML (explainer.prerender): the blocks the generator rendered itself are taken out
-  of a page before Python-Markdown converts it and put back when the page is written, unchanged;
-  the templates' indentation is stripped from every page, and a written page's Markdown and HTML
-  are let go (MkDocs would hold every page's until the build ends).
+  of a page before it is converted and put back when the page is written, unchanged; what is left
+  of a generated page (its headings) is converted by explainer.prerender as Python-Markdown would,
+  without a Python-Markdown converter for every page. The templates' indentation is stripped from
+  every page, and a written page's Markdown and HTML are let go (MkDocs would hold every page's
+  until the build ends).
 - Parallel builds: ``explainer build`` runs one MkDocs process per language at once, each with
   EXPLAINER_BUILD_LANGS naming its language; the other languages' pages are left out of that
   process's builds (mkdocs-static-i18n still knows them, so switchers and hreflang links are whole),
@@ -32,12 +34,14 @@ import logging
 import os
 import sys
 from copy import deepcopy
+from functools import partial
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.explainer")
-_state: dict = {"serving": False, "depth": 0, "pages_404": {}, "pre_rendered": {}, "search_docs": []}
+_state: dict = {"serving": False, "depth": 0, "pages_404": {}, "pre_rendered": {}, "search_docs": [],
+                "headings": None}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -45,7 +49,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config) -> None:
+    from explainer import prerender
+
     _state["depth"] += 1
+    _state["headings"] = prerender.headings_of(config.markdown_extensions, config.mdx_configs)
     only = _only_languages()
     i18n = _i18n(config)
     if only is not None and i18n is not None and i18n.is_default_language_build \
@@ -142,7 +149,27 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     skeleton, chunks, key = prerender.split(markdown)
     if chunks:
         _state["pre_rendered"][page.file.src_uri] = (key, len(chunks))
+        if _state["headings"] is not None:
+            page.render = partial(_render_skeleton, page)  # this page's own, in place of Page.render
     return skeleton
+
+
+def _render_skeleton(page, config, files) -> None:
+    """Page.render for a generated page: its headings and placeholders (as other plugins left
+    them) converted by explainer.prerender, with the table of contents, title and anchors MkDocs
+    would take from Python-Markdown's conversion; a page with more in it is rendered by MkDocs."""
+    from explainer import prerender
+    from mkdocs.structure.toc import get_toc
+
+    converted = prerender.convert_skeleton(page.markdown, _state["headings"])
+    if converted is None:
+        type(page).render(page, config, files)
+        return
+    page.content = converted.html
+    page.toc = get_toc(converted.toc_tokens)
+    page._title_from_render = converted.title
+    page.present_anchor_ids = converted.ids
+    page.links_to_anchors = {page.file: {anchor: f"#{anchor}" for anchor in converted.ids}} if converted.ids else {}
 
 
 @event_priority(100)  # before Material's search plugin (0) reads the page's content

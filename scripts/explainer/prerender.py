@@ -10,6 +10,9 @@ A pre-rendered block is ordinary raw HTML to Python-Markdown, which passes it th
 The MkDocs hook goes one step further: :func:`split` takes the blocks out of the page before
 conversion (so Python-Markdown does not even parse them) and :func:`join` puts them back into the
 converted page as Python-Markdown would have passed them through, without the marking comments.
+What is left of a generated page, its headings between placeholders, :func:`convert_skeleton`
+converts the way Python-Markdown and its toc extension would, table of contents included; a
+page with anything else in it goes through Python-Markdown as usual.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 OPEN = "<!-- pre-rendered -->"
 CLOSE = "<!-- /pre-rendered -->"
@@ -131,6 +136,89 @@ def join(converted: str, chunks: list[str], key: str) -> str:
             raise MissingBlock(f"pre-rendered block {number + 1} lost its place in the converted page")
         converted = converted.replace(token, chunk, 1)
     return converted
+
+
+@dataclass(frozen=True)
+class Headings:
+    """The toc extension's settings for headings that :func:`convert_skeleton` follows."""
+
+    slugify: Callable[[str, str], str]
+    separator: str
+    permalink_class: str
+    permalink_title: str
+
+
+def headings_of(extensions: list[str], configs: dict) -> Headings | None:
+    """The site's heading settings (MkDocs' ``markdown_extensions`` and ``mdx_configs``), or None
+    when the toc extension is set up in a way :func:`convert_skeleton` does not follow."""
+    from markdown.extensions.toc import TocExtension
+
+    if "toc" not in extensions:
+        return None
+    settings = TocExtension(**(configs.get("toc") or {})).getConfigs()
+    if (settings["permalink"] is not True or settings["anchorlink"] or settings["permalink_leading"]
+            or str(settings["baselevel"]) != "1" or str(settings["toc_depth"]) != "6"):
+        return None
+    return Headings(settings["slugify"], settings["separator"], settings["permalink_class"],
+                    settings["permalink_title"])
+
+
+@dataclass(frozen=True)
+class Converted:
+    """A converted page, with what MkDocs takes from its conversion."""
+
+    html: str
+    toc_tokens: list
+    title: str | None  # the first element's text, if that is a level-1 heading
+    ids: set  # the headings' ids, which their permalinks (links within the page) point at
+
+
+# An ATX heading of one line; '#' (closing hashes), '{' (attributes), tabs and a backslash at the
+# end are left to Python-Markdown, and so is text that is not plain (see is_plain).
+_HEADING_RE = re.compile(r"(#{1,6}) +([^#{}\t]*[^#{}\t\\])")
+_PLACEHOLDER_RE = re.compile(r"explainer-pre-rendered-[0-9a-f]{16}-[0-9]+")
+
+
+def convert_skeleton(skeleton: str, headings: Headings) -> Converted | None:
+    """A page made only of headings and one-line paragraphs (between blank lines) of plain text,
+    and placeholder paragraphs, converted as Python-Markdown converts it with the toc extension's
+    ``headings``; None for any other page. A paragraph must start with a letter: no block syntax
+    (lists, quotes, rules, fences, admonitions, indented code) does."""
+    from markdown.extensions.toc import nest_toc_tokens, unique
+
+    lines = skeleton.split("\n")
+    out: list[str] = []
+    tokens: list[dict] = []
+    ids: set[str] = set()
+    counters: dict[str, int] = {}
+    title = None
+    for number, line in enumerate(lines):
+        if not line:
+            continue
+        if not line.startswith("#"):
+            if (number > 0 and lines[number - 1]) or (number + 1 < len(lines) and lines[number + 1]):
+                return None  # one paragraph with the lines next to it
+            if _PLACEHOLDER_RE.fullmatch(line):
+                out.append(f"<p>{line}</p>")
+            elif line[0].isalpha() and is_plain(line):
+                out.append(f"<p>{plain_html(line)}</p>")
+            else:
+                return None
+            continue
+        match = _HEADING_RE.fullmatch(line)
+        if match is None or not is_plain(match[2]):
+            return None
+        level, inner = len(match[1]), plain_html(match[2])
+        name = " ".join(inner.split())
+        anchor = unique(headings.slugify(html.unescape(name), headings.separator), ids, counters)
+        if not out and level == 1:
+            title = name
+        link = (f'<a class="{attribute(headings.permalink_class)}" href="#{attribute(anchor)}"'
+                + (f' title="{attribute(headings.permalink_title)}"' if headings.permalink_title else "")
+                + ">&para;</a>")
+        out.append(f'<h{level} id="{attribute(anchor)}">{inner}{link}</h{level}>')
+        tokens.append({"level": level, "id": anchor, "name": name, "html": inner, "data-toc-label": ""})
+    return Converted("\n".join(out), nest_toc_tokens(tokens), title, ids)
 
 
 _PRE_RE = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.S | re.I)
