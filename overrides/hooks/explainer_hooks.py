@@ -37,7 +37,7 @@ from copy import deepcopy
 from functools import partial
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 log = logging.getLogger("mkdocs.hooks.explainer")
 _state: dict = {"serving": False, "depth": 0, "pages_404": {}, "pre_rendered": {}, "search_docs": [],
@@ -173,7 +173,7 @@ def _render_skeleton(page, config, files) -> None:
 
 
 @event_priority(100)  # before Material's search plugin (0) reads the page's content
-def on_page_context(context, page, config, nav):
+def _blocks_back(context, page, config, nav):
     """The pre-rendered blocks back in the page; article and notes pages indexed here."""
     from explainer import prerender
 
@@ -195,6 +195,28 @@ def on_page_context(context, page, config, nav):
 
         _state["search_docs"] += search.page_docs(page.content, page.url)
     return context
+
+
+@event_priority(1)  # right before Material's search plugin (0)
+def _out_of_search(context, page, config, nav):
+    """A page the search plugin leaves out of its index is not given to it: it would still
+    search the whole content for `data-search-*` attributes to remove (a good part of every
+    article page's build), and the page has none."""
+    if (page.meta.get("search") or {}).get("exclude") and "data-search-" not in page.content:
+        _state["out_of_search"] = (page, page.content)
+        page.content = ""
+    return context
+
+
+@event_priority(-1)  # right after Material's search plugin (0)
+def _back_from_search(context, page, config, nav):
+    hidden = _state.pop("out_of_search", None)
+    if hidden is not None and hidden[0] is page:
+        page.content = hidden[1]
+    return context
+
+
+on_page_context = CombinedEvent(_blocks_back, _out_of_search, _back_from_search)
 
 
 def on_env(env, config, files):
