@@ -222,7 +222,7 @@ def convert_skeleton(skeleton: str, headings: Headings) -> Converted | None:
 
 
 _PRE_RE = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.S | re.I)
-_INDENT_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
+_INDENT_RE = re.compile(r"\n[ \t\n]*")  # a line break, the blank lines after it and the indentation
 # Line breaks next to the tags of block elements, where HTML renders no white space anyway.
 _BLOCK = (r"(?:li|ul|ol|nav|div|p|h[1-6]|table|thead|tbody|tr|td|th|header|footer|main|article|aside|"
           r"section|form|meta|link|script|head|body|html|title|dl|dt|dd|figure|blockquote|details|summary)")
