@@ -29,7 +29,7 @@ from .render import ArticleEntry, NotedSegment, StatusRow, Text
 log = logging.getLogger("explainer.cache")
 
 FOLDER = ".explainer-cache"
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass
@@ -197,7 +197,8 @@ def _summary(data: dict) -> Summary:
         entries={lang: ArticleEntry(e["slug"], _text(e["title"]), _text(e["author"]), e["paragraphs"])
                  for lang, e in data["entries"].items()},
         occurrences={lang: [tuple(item) for item in items] for lang, items in data["occurrences"].items()},
-        notes={lang: [NotedSegment(n["slug"], _text(n["title"]), n["context"], n["label"], tuple(n["notes"]))
+        notes={lang: [NotedSegment(n["slug"], _text(n["title"]), n["context"], n["label"], tuple(n["notes"]),
+                                   n["html"])
                       for n in items] for lang, items in data["notes"].items()},
         status={lang: StatusRow(**{**r, "title": _text(r["title"]),
                                    "pending": tuple(tuple(p) for p in r["pending"])})

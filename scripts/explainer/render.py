@@ -427,6 +427,7 @@ class NotedSegment:
     context: str
     label: str  # segment_label() in the page's language
     notes: tuple[str, ...]
+    html: str  # note_html(notes), made once, where the article is read
 
 
 def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict[str, str]:
@@ -443,7 +444,7 @@ def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict
         for item in group:
             anchor = segment_anchor(item.context)
             page = f"articles/{item.slug}.md"
-            note = note_html(item.notes)
+            note = item.html
             if lang != "en":
                 note = f'<span lang="en" dir="ltr">{note}</span>'
             items.append(f"<li><strong>{item.label}:</strong> {note} "
