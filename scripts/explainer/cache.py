@@ -197,8 +197,7 @@ def _summary(data: dict) -> Summary:
         entries={lang: ArticleEntry(e["slug"], _text(e["title"]), _text(e["author"]), e["paragraphs"])
                  for lang, e in data["entries"].items()},
         occurrences={lang: [tuple(item) for item in items] for lang, items in data["occurrences"].items()},
-        notes={lang: [NotedSegment(n["slug"], _text(n["title"]), n["context"], n["label"], tuple(n["notes"]),
-                                   n["html"])
+        notes={lang: [NotedSegment(n["slug"], _text(n["title"]), n["context"], n["label"], n["html"])
                       for n in items] for lang, items in data["notes"].items()},
         status={lang: StatusRow(**{**r, "title": _text(r["title"]),
                                    "pending": tuple(tuple(p) for p in r["pending"])})

@@ -475,15 +475,15 @@ def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Pat
         page = render.article_page(article, lang, texts, lang_sources, figures_mod.section(figures, lang, numbers))
         pages[paths.docs / lang / "articles" / f"{slug}.md"] = with_digest(page)
         summary.entries[lang] = render.ArticleEntry(slug, texts["title"], texts.get("byline.author"), len(numbers))
-    noted = {ctx: (translation.notes, render.note_html(translation.notes))
+    noted = {ctx: render.note_html(translation.notes)  # once, for the notes pages of both languages
              for ctx, translation in translations.items() if translation.notes and translation.text}
     for lang in LANGUAGES:
         page = render.parallel_page(article, lang, texts_by_lang, [ar_rel, po_rel])
         pages[paths.docs / lang / "parallel" / f"{slug}.md"] = with_digest(page)
         summary.notes[lang] = [
             render.NotedSegment(slug, texts_by_lang[lang]["title"], ctx, render.segment_label(article, ctx, lang),
-                                notes, html)
-            for ctx, (notes, html) in noted.items()]
+                                html)
+            for ctx, html in noted.items()]
         summary.status[lang] = render.StatusRow(
             slug, texts_by_lang[lang]["title"], stats.total, stats.translated, stats.fuzzy, stats.untranslated,
             tuple((ctx, state, render.segment_label(article, ctx, lang)) for ctx, state in pending))

@@ -426,8 +426,7 @@ class NotedSegment:
     title: Text
     context: str
     label: str  # segment_label() in the page's language
-    notes: tuple[str, ...]
-    html: str  # note_html(notes), made once, where the article is read
+    html: str  # the segment's notes, as note_html() renders them where the article is read
 
 
 def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict[str, str]:
