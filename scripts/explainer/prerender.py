@@ -10,9 +10,9 @@ A pre-rendered block is ordinary raw HTML to Python-Markdown, which passes it th
 The MkDocs hook goes one step further: :func:`split` takes the blocks out of the page before
 conversion (so Python-Markdown does not even parse them) and :func:`join` puts them back into the
 converted page as Python-Markdown would have passed them through, without the marking comments.
-What is left of a generated page, its headings between placeholders, :func:`convert_skeleton`
-converts the way Python-Markdown and its toc extension would, table of contents included; a
-page with anything else in it goes through Python-Markdown as usual.
+What is left of a generated page, its headings and one-line paragraphs between placeholders,
+:func:`convert_skeleton` converts the way Python-Markdown and its toc extension would, table of
+contents included; a page with anything else in it goes through Python-Markdown as usual.
 """
 
 from __future__ import annotations
