@@ -85,9 +85,10 @@ def _only_languages() -> set[str] | None:
     return set(value.split(",")) if value else None
 
 
-@event_priority(-150)  # after mkdocs-static-i18n has made the language's file list
+@event_priority(-50)  # before mkdocs-static-i18n (-100) makes the language's file list
 def on_files(files, config):
-    """In a one-language process, leave the other languages' pages out of their builds."""
+    """In a one-language process, leave the other languages' pages out of their builds, before
+    mkdocs-static-i18n goes through every file for a build whose pages are not written here."""
     only = _only_languages()
     i18n = _i18n(config)
     if only is None or i18n is None or i18n.current_language in only:
