@@ -13,7 +13,7 @@ import pytest
 from explainer import arabic, search
 from explainer.glossary import Glossary, parse
 
-from conftest import REPO, SLUG, explainer
+from conftest import REPO, SLUG, explainer, load_hooks
 
 GLOSSARY = parse((REPO / "content" / "glossary.yml").read_text(encoding="utf-8"), "glossary.yml")
 
@@ -135,3 +135,26 @@ def test_built_indexes(built_site):
     en_text = " ".join(d["text"] for d in en["docs"] if d["location"].startswith("articles/"))
     assert "الشركات" in ar_text and "الشركات" not in en_text
     assert "researchers" in en_text
+
+
+def test_pages_left_out_of_the_index_are_not_handed_to_materials_plugin():
+    """Material's plugin only removes `data-search-*` attributes from a page it leaves out of its
+    index: the hook hands it such a page's content only when it has one, and gives the content
+    back, whole, right after the plugin."""
+    from types import SimpleNamespace
+
+    from mkdocs.plugins import CombinedEvent
+
+    hooks = load_hooks()
+    assert isinstance(hooks.on_page_context, CombinedEvent)
+    first, hide, give_back = hooks.on_page_context.methods
+    assert first.mkdocs_priority > hide.mkdocs_priority > 0 > give_back.mkdocs_priority
+    excluded = {"search": {"exclude": True, "by_paragraph": True}}
+    for meta, content, seen in ((excluded, '<p id="p-1">Text</p>', ""),
+                                (excluded, '<p data-search-exclude>Text</p>', "<p data-search-exclude>Text</p>"),
+                                ({}, "<p>Indexed</p>", "<p>Indexed</p>")):
+        page = SimpleNamespace(meta=meta, content=content)
+        assert hide({}, page=page, config=None, nav=None) == {}
+        assert page.content == seen
+        give_back({}, page=page, config=None, nav=None)
+        assert page.content == content
