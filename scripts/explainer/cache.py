@@ -51,6 +51,13 @@ class Summary:
         with it: read only when the summary is complete."""
         return _json(to_data(self))
 
+    @cached_property
+    def digest(self) -> str:
+        """What the lists take from the article, as a digest (as a :class:`Cached` record has it):
+        the lists need making again only when the digest of one of their articles changes.
+        Made once, with :attr:`encoded`, by the process that read the article."""
+        return _digest(self.encoded)
+
 
 def to_data(value):
     """Dataclasses, mappings and sequences as JSON data: what ``dataclasses.asdict`` gives,
@@ -142,12 +149,6 @@ def load(root: Path, slug: str, wanted: str) -> Cached | None:
         return None
 
 
-def digest(summary: Summary) -> str:
-    """What the lists take from an article, as a digest: the lists need making again only when
-    the digest of one of their articles changes."""
-    return _digest(summary.encoded)
-
-
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -161,7 +162,7 @@ def save(root: Path, summary: Summary, article_key: str, outputs: dict[Path, Pat
     page to the file that has them (the page, or its staged temporary file, see :func:`_save`)."""
     path = _path(root, summary.slug)
     write_if_changed(path.with_suffix(".summary.json"), summary.encoded, durable=False)
-    _save(path, root, article_key, outputs, slug=summary.slug, digest=digest(summary),
+    _save(path, root, article_key, outputs, slug=summary.slug, digest=summary.digest,
           warnings=to_data(summary.warnings), stats=to_data(summary.stats))
 
 

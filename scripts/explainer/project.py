@@ -292,7 +292,7 @@ def plan(paths: Paths, sink: PageSink, progress=None, jobs: int = 1) -> Plan:
             if value.catalog is not None:
                 out.catalogs[paths.article_dir(slug) / "en.po"] = value.catalog
         summaries.append(summary)
-        keys.append(summary.digest.encode() if isinstance(summary, cache.Cached) else cache.digest(summary).encode())
+        keys.append(summary.digest.encode())
         result.articles.append(slug)
         result.warnings += summary.warnings
         result.stats[slug] = summary.stats
@@ -487,7 +487,7 @@ def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Pat
         summary.status[lang] = render.StatusRow(
             slug, texts_by_lang[lang]["title"], stats.total, stats.translated, stats.fuzzy, stats.untranslated,
             tuple((ctx, state, render.segment_label(article, ctx, lang)) for ctx, state in pending))
-    summary.encoded  # encoded here, in the process that read the article
+    summary.digest  # encoded and digested here, in the process that read the article
     return summary, pages, catalog_bytes
 
 
