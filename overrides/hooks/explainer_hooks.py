@@ -18,9 +18,9 @@ the work that needs every language done runs when the outermost build ends.
 - Pre-rendered HTML (explainer.prerender): the blocks the generator rendered itself are taken out
   of a page before it is converted and put back when the page is written, unchanged; what is left
   of a generated page (its headings and intro) is converted by explainer.prerender as
-  Python-Markdown would, without a Python-Markdown converter for every page. The templates' indentation is stripped from
-  every page, and a written page's Markdown and HTML are let go (MkDocs would hold every page's
-  until the build ends).
+  Python-Markdown would, without a Python-Markdown converter for every page. The templates'
+  indentation is stripped from every page, and a written page's Markdown and HTML are let go
+  (MkDocs would hold every page's until the build ends).
 - Parallel builds: ``explainer build`` runs one MkDocs process per language at once, each with
   EXPLAINER_BUILD_LANGS naming its language; the other languages' pages are left out of that
   process's builds (mkdocs-static-i18n still knows them, so switchers and hreflang links are whole),
