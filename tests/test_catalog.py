@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 import pytest
 
 from explainer import article, catalog
-from explainer.errors import InputError
+from explainer.errors import ContentError
 
 from conftest import GOLDEN, REPO, SLUG, golden
 
@@ -121,10 +121,12 @@ def test_committed_catalog_is_complete():
 
 def test_malformed_po_names_file_and_line():
     data = b'msgid ""\nmsgstr ""\n\nmsgctxt "p-1"\nmsgid "a"\nmsgtsr "b"\n'
-    with pytest.raises(InputError) as info:
+    with pytest.raises(ContentError) as info:
         catalog.read(data, "content/articles/x/en.po")
-    assert str(info.value) == ("content/articles/x/en.po:6: invalid PO file: "
-                               "Unknown or misformatted keyword")
+    assert str(info.value).split("\n") == [
+        "content/articles/x/en.po:5: entry has no msgstr line (expected msgstr \"…\" after the msgid)",
+        "content/articles/x/en.po:6: unknown keyword 'msgtsr' (expected msgctxt, msgid, msgid_plural, "
+        "msgstr, a \"…\" string or a # comment)"]
 
 
 # --- bad catalogs ------------------------------------------------------------------------------
@@ -134,17 +136,17 @@ def test_duplicate_entries_are_reported_with_both_lines():
             b'msgctxt "p-000001"\nmsgid "\xd8\xa3"\nmsgstr "A"\n\n'
             b'msgctxt "p-000002"\nmsgid "\xd8\xa8"\nmsgstr "B"\n\n'
             b'msgctxt "p-000001"\nmsgid "\xd8\xa3"\nmsgstr "A again"\n')
-    with pytest.raises(InputError) as info:
+    with pytest.raises(ContentError) as info:
         catalog.read(data, "en.po")
-    assert str(info.value) == ("en.po:13: duplicate entry 'p-000001' (first at line 5); gettext tools keep "
-                               "only one of them")
+    assert str(info.value).split("\n") == [
+        "en.po:14: duplicate entry 'p-000001' (first at line 5); gettext tools keep only one of them"]
 
 
 def test_wrong_plural_count_is_reported():
     data = (b'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
             b'msgid "one"\nmsgid_plural "many"\nmsgstr[0] "a"\nmsgstr[1] "b"\nmsgstr[2] "c"\nmsgstr[3] "d"\n'
             b'msgstr[4] "e"\nmsgstr[5] "f"\n')
-    with pytest.raises(InputError) as info:
+    with pytest.raises(ContentError) as info:
         catalog.read(data, "en.po")
     assert str(info.value) == "en.po:6: invalid PO file: msg has more translations than num_plurals of catalog"
 
@@ -221,3 +223,29 @@ def test_no_translation_is_ever_lost(start, edits):
             if message.id and not message.string:
                 message.string = translated[message.id] = f"EN {message.id}"
         previous = tuple(blocks)
+
+
+# --- a translator's file as they left it --------------------------------------------------------
+
+def test_update_keeps_the_translators_own_lines():
+    cat = _translated()
+    cat.get(BASE[2][1], "p-000003").string = "A third paragraph " * 8  # Babel wraps it at 76
+    written = catalog.dump(cat)
+    long_line = 'msgstr "' + "A third paragraph " * 8 + '"'
+    by_hand = written.decode().replace(
+        written.decode()[written.decode().index('msgstr ""\n"A third'):].split("\n\n")[0], long_line)
+    changed = [BASE[0], ("p-000002", "الفقرة الثانية، بعد التعديل."), BASE[2]]
+    updated = catalog.read(by_hand.encode(), "en.po")
+    catalog.update(updated, catalog.template(_article(changed)))
+    out = catalog.dump(updated, by_hand.encode()).decode()
+    assert long_line in out.split("\n")  # unchanged: as the translator wrote it
+    assert '#| msgid "الفقرة الثانية عن الذكاء الاصطناعي التوليدي."' in out  # the change: Babel's form
+
+
+def test_an_untranslated_entry_is_not_kept_as_obsolete():
+    cat = catalog.new_catalog(_article(BASE), created=CREATED)
+    catalog.update(cat, catalog.template(_article(BASE)))
+    cat.get(BASE[0][1], "p-000001").string = ENGLISH["p-000001"]
+    report = catalog.update(cat, catalog.template(_article([])))
+    assert [m.context for m in cat.obsolete.values()] == ["p-000001"]
+    assert report.obsoleted == 1

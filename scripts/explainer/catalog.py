@@ -18,7 +18,8 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, denormalize, normalize, read_po, write_po
 
 from .article import TRANSLATED_META, Article
-from .errors import InputError, Problem
+from . import pokeep, posyntax
+from .errors import ContentError, Problem
 
 TARGET_LOCALE = "en"
 SOURCE_NAME = "ar.md"
@@ -50,6 +51,7 @@ class UpdateReport:
     fuzzy: int = 0
     obsoleted: int = 0
     restored: int = 0
+    changed: bool = True  # whether the catalog differs from the file it was read from
 
 
 def segments(article: Article) -> list[Segment]:
@@ -87,7 +89,8 @@ def update(catalog: Catalog, pot: Catalog) -> UpdateReport:
     """Bring ``catalog`` in line with ``pot`` (Babel's update, plus context and obsolete matching).
 
     No translation is lost: an entry whose source changed keeps its translation as fuzzy, with
-    the previous msgid; an entry whose source is gone is kept as obsolete; an entry whose exact
+    the previous msgid; an entry whose source is gone is kept as obsolete (when it had a
+    translation: an untranslated one leaves nothing to keep); an entry whose exact
     source comes back (from the obsolete ones or elsewhere in the catalog) gets its translation back.
     """
     before = dict(catalog._messages)  # noqa: SLF001 - Babel keeps no public key view
@@ -134,7 +137,7 @@ def update(catalog: Catalog, pot: Catalog) -> UpdateReport:
     # Obsolete: the old obsolete entries not brought back, and the entries whose source is gone. A
     # fuzzy entry goes as what its translation was made from (its previous source), not fuzzy, so
     # that text gets its translation back if it returns.
-    obsolete = {key: m for key, m in old_obsolete.items() if key not in carried}
+    obsolete = {key: m for key, m in old_obsolete.items() if key not in carried and m.string}
     for key, message in before.items():
         if not message.id or key in carried:
             continue
@@ -143,7 +146,7 @@ def update(catalog: Catalog, pot: Catalog) -> UpdateReport:
             obsolete[(source, message.context)] = Message(
                 source, message.string, context=message.context, locations=message.locations,
                 user_comments=message.user_comments)
-        else:
+        elif message.string:  # an entry never translated leaves nothing to keep
             obsolete[key] = message
     catalog.obsolete.clear()
     catalog.obsolete.update((key, m) for key, m in obsolete.items() if catalog.get(*key) is None)
@@ -164,70 +167,28 @@ def _take(message: Message, old: Message, fuzzy: bool) -> None:
 
 
 def read(data: bytes, path: str) -> Catalog:
-    """Parse ``en.po`` bytes; syntax errors are reported with the file and 1-based line.
+    """Parse ``en.po`` bytes; every syntax error (:mod:`explainer.posyntax`, as strict as
+    ``msgfmt --check``) is reported with the file and 1-based line before Babel reads them.
 
     Babel reads ``#|`` previous-msgid lines as translator comments; they are turned back into
     ``previous_id`` here, so they are neither lost nor shown as translator's notes.
     """
-    duplicates = _duplicates(data)
-    if duplicates:
-        raise InputError([Problem(path, line, f"duplicate entry '{context}' (first at line {first}); "
-                                  "gettext tools keep only one of them")
-                          for context, line, first in duplicates])
+    problems = posyntax.check(data, path)
+    if problems:
+        raise ContentError(problems)
     try:
         catalog = read_po(io.BytesIO(data), locale=TARGET_LOCALE, abort_invalid=True)
     except PoFileError as exc:
         message = str(exc).rsplit(" on ", 1)[0]
-        raise InputError(Problem(path, exc.lineno + 1, f"invalid PO file: {message}")) from None
+        raise ContentError(Problem(path, exc.lineno + 1, f"invalid PO file: {message}")) from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(Problem(path, None, f"invalid PO file: {exc}")) from None
+        raise ContentError(Problem(path, None, f"invalid PO file: {exc}")) from None
     for message in list(catalog) + list(catalog.obsolete.values()):
         previous = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
         if previous:
             message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
             message.previous_id = _parse_previous(previous)
     return catalog
-
-
-_ENTRY_LINE_RE = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*")\s*$|^(".*")\s*$')
-
-
-def _duplicates(data: bytes) -> list[tuple[str, int, int]]:
-    """(context, line, first line) of entries whose msgctxt and msgid repeat an earlier entry's.
-
-    Babel keeps the last of them silently; a translator's work would be lost."""
-    seen: dict[tuple[str, str], int] = {}
-    out = []
-    fields: dict[str, list[str]] = {}
-    current = ""
-    start = 0
-
-    def finish() -> None:
-        if "msgid" in fields:
-            key = (denormalize("\n".join(fields.get("msgctxt", ['""']))), denormalize("\n".join(fields["msgid"])))
-            if key[1] or key[0]:
-                if key in seen:
-                    out.append((key[0] or key[1][:40], start, seen[key]))
-                else:
-                    seen[key] = start
-        fields.clear()
-
-    for number, raw in enumerate(data.decode("utf-8", errors="replace").split("\n"), start=1):
-        line = raw.strip()
-        match = _ENTRY_LINE_RE.match(line)
-        if not match:
-            continue
-        keyword = match.group(1)
-        if keyword:
-            if keyword == "msgctxt" or (keyword == "msgid" and current != "msgctxt"):
-                finish()  # a new entry starts
-                start = number
-            current = keyword
-            fields[current] = [match.group(2)]
-        elif current in fields:
-            fields[current].append(match.group(3))
-    finish()
-    return out
 
 
 def _parse_previous(lines: list[str]) -> list[str]:
@@ -244,8 +205,9 @@ def _parse_previous(lines: list[str]) -> list[str]:
     return [denormalize("\n".join(fields[key])) for key in ("msgid", "msgid_plural") if key in fields]
 
 
-def dump(catalog: Catalog) -> bytes:
-    """The catalog as PO bytes: template order, previous msgids kept, obsolete entries last.
+def dump(catalog: Catalog, original: bytes | None = None) -> bytes:
+    """The catalog as PO bytes: template order, previous msgids kept, obsolete entries last; the
+    lines of ``original`` (the file as the translator left it) kept for every unchanged string.
 
     Babel wraps a long previous msgid as if it were a comment, which breaks the PO syntax
     (``msgfmt`` rejects it); the ``#|`` lines are written here in proper PO string syntax.
@@ -259,7 +221,7 @@ def dump(catalog: Catalog) -> bytes:
             lines = [f"#| msgctxt {normalize(message.context, prefix='#| ', width=WIDTH)}",
                      f"#| msgid {normalize(message.previous_id[0], prefix='#| ', width=WIDTH)}"]
             text = text.replace(anchor, "\n" + "\n".join(lines) + anchor, 1)
-    return text.encode("utf-8")
+    return pokeep.keep_lines(text.encode("utf-8"), original)
 
 
 def signature(catalog: Catalog) -> tuple:

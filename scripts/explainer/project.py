@@ -108,7 +108,10 @@ def add(paths: Paths, seed: Path, slug: str, force: bool = False) -> AddResult:
     parsed = article_mod.parse(ar_text, paths.rel(ar_path), slug)
     catalog, update = _synced_catalog(parsed, po_path, paths)
     result = AddResult(slug, report, update=update)
-    for path, data in ((source_path, raw), (ar_path, ar_text), (po_path, catalog_mod.dump(catalog))):
+    outputs = [(source_path, raw), (ar_path, ar_text)]
+    if update.changed:  # a translator's file is written only when its entries change
+        outputs.append((po_path, catalog_mod.dump(catalog, _read(po_path))))
+    for path, data in outputs:
         if write_if_changed(path, data):
             result.written.append(paths.rel(path))
     return result
@@ -123,7 +126,9 @@ def _read_catalog(po_path: Path, article: Article, paths: Paths) -> Catalog:
 def _synced_catalog(article: Article, po_path: Path, paths: Paths
                     ) -> tuple[Catalog, catalog_mod.UpdateReport]:
     catalog = _read_catalog(po_path, article, paths)
+    before = catalog_mod.signature(catalog) if po_path.exists() else None
     report = catalog_mod.update(catalog, catalog_mod.template(article))
+    report.changed = before is None or catalog_mod.signature(catalog) != before
     return catalog, report
 
 
@@ -439,7 +444,7 @@ def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Pat
             warnings.append(Problem(ar_rel, block.line, f"Latin-script word '{word}' is neither "
                                     f"a glossary entry nor in the allow_latin list of {glossary_rel}"))
     po_path = folder / "en.po"
-    catalog_bytes = catalog_mod.dump(catalog) if changed else None
+    catalog_bytes = catalog_mod.dump(catalog, _read(po_path)) if changed else None
     po_bytes = catalog_bytes if changed else po_path.read_bytes()
     stats = summary.stats = catalog_mod.stats(catalog)
     pending = []
