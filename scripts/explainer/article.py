@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from . import schema, yamlio
 from .errors import InputError, Problem
@@ -25,6 +26,12 @@ META_FIELDS = {
     "author": Field(False, "text", "the author's name"),
     "editor": Field(False, "text", "the editor's name"),
     "publisher": Field(False, "text", "the site the article was scraped from"),
+    "date": Field(False, "date", "the publication date, YYYY-MM-DD"),
+    "url": Field(False, "url", "the address of the original page, http(s)://…"),
+    "original_language": Field(False, "language", "the language the Arabic was translated from, as "
+                               "a code such as 'zh' (leave out when Arabic is the original)"),
+    "arabic_source": Field(False, "choice:original,translation,machine-translation",
+                           "what the Arabic text is: original, translation or machine-translation"),
     "image_credit": Field(False, "text", "the credit line of the article image"),
     "source_notice": Field(False, "text", "the 'view original' notice of the source page"),
     "disclaimer": Field(False, "text", "the publisher's disclaimer, in its own language"),
@@ -138,8 +145,9 @@ def parse(text: str, path: str, slug: str) -> Article:
     if imported is not None:
         problems += schema.check(imported, IMPORT_FIELDS, path, key_lines.get("import", 1),
                                  "front matter 'import'")
-    meta = {k: v for k, v in (data.items() if isinstance(data, dict) else ()) if k in META_FIELDS
-            and isinstance(v, str)}
+    meta = {k: v.isoformat() if isinstance(v, date) else v
+            for k, v in (data.items() if isinstance(data, dict) else ()) if k in META_FIELDS
+            and isinstance(v, (str, date))}
 
     blocks: list[Block] = []
     chunk: list[tuple[int, str]] = []

@@ -15,11 +15,35 @@ from pathlib import Path
 from . import bench as bench_mod
 from . import check as check_mod
 from . import glossary as glossary_mod
-from . import project, sitebuild
+from . import article as article_mod
+from . import ingest, project, schema, sitebuild
 from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, ExplainerError, InputError, Problem
 from .fsio import write_if_changed
 
 log = logging.getLogger("explainer")
+
+
+def _global_options(parser: argparse.ArgumentParser, default) -> None:
+    """--root, -v, -q: before the subcommand or after it (a subcommand's copy leaves the value
+    given before it alone unless it is given again)."""
+    parser.add_argument("--root", type=Path, default=default,
+                        help="project folder (default: found from the current folder)")
+    parser.add_argument("-v", "--verbose", action="store_true", default=default,
+                        help="also list every file written")
+    parser.add_argument("-q", "--quiet", action="store_true", default=default,
+                        help="only warnings and errors")
+
+
+class _Subparsers:
+    """Adds the global options to every subcommand (and sub-subcommand)."""
+
+    def __init__(self, action) -> None:
+        self.action = action
+
+    def add_parser(self, *args, **kwargs) -> argparse.ArgumentParser:
+        parser = self.action.add_parser(*args, **kwargs)
+        _global_options(parser, argparse.SUPPRESS)
+        return parser
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,14 +55,16 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="explainer", description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, help="project folder (default: found from the current folder)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="also list every file written")
-    parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    add = sub.add_parser("add", help="import a seed article into content/articles/SLUG/")
-    add.add_argument("seed", type=Path, help="the scraped article (text file, any common encoding)")
+    _global_options(parser, None)
+    sub = _Subparsers(parser.add_subparsers(dest="command", required=True, parser_class=_Parser))
+    add = sub.add_parser("add", help="import a scraped page into content/articles/SLUG/")
+    add.add_argument("seed", type=Path, help="the scraped page: text (any common encoding) or saved HTML")
     add.add_argument("--slug", required=True, help="folder and URL name of the article")
     add.add_argument("--force", action="store_true", help="replace an ar.md edited since its import")
+    for name, what in (("title", "the title"), ("author", "the author (byline)"),
+                       ("date", "the publication date, YYYY-MM-DD"), ("url", "the original address"),
+                       ("publisher", "the site or paper that published it")):
+        add.add_argument(f"--{name}", help=f"{what}, where the import guessed wrong or found none")
     gen = sub.add_parser("generate", help="write the pages under docs/ from content/")
     gen.add_argument("--strict", action="store_true", help="untranslated or fuzzy entries are errors")
     build = sub.add_parser("build", help="generate the pages and build the site with MkDocs")
@@ -60,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     check.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     bench = sub.add_parser("bench", help="benchmark: synthetic corpora and build timings")
-    bench_sub = bench.add_subparsers(dest="bench_command", required=True, parser_class=_Parser)
+    bench_sub = _Subparsers(bench.add_subparsers(dest="bench_command", required=True, parser_class=_Parser))
     corpus = bench_sub.add_parser("corpus", help="write a synthetic project of N articles into DIR")
     corpus.add_argument("dir", type=Path, help="an empty or new folder, outside the repository")
     corpus.add_argument("--articles", type=int, required=True, help="number of articles")
@@ -92,15 +118,28 @@ def _setup_logging(verbose: bool, quiet: bool) -> None:
 
 
 def _cmd_add(paths: project.Paths, args: argparse.Namespace) -> int:
-    result = project.add(paths, args.seed, args.slug, force=args.force)
+    overrides = {key: getattr(args, key) for key in ingest.OVERRIDES if getattr(args, key)}
+    problems = [Problem(f"--{key}", None, message) for key, value in overrides.items()
+                if (message := schema.mismatch(article_mod.META_FIELDS[key], value))]
+    if problems:
+        raise InputError(problems)
+    result = project.add(paths, args.seed, args.slug, force=args.force, overrides=overrides)
     report = result.report
     if report is None:
         return EXIT_OK
-    log.info("encoding found: %s", report.encoding)
+    unit = "block" if report.html else "line"
+    log.info("%s", "web page: main text extracted" if report.html else f"encoding found: {report.encoding}")
     for first, last in report.duplicate_runs:
-        log.info("duplicate block dropped: lines %d-%d repeat earlier lines", first, last)
+        log.info("duplicate block dropped: %ss %d-%d repeat earlier ones", unit, first, last)
     for key, line in report.boilerplate:
-        log.info("boilerplate moved to metadata: line %d -> %s", line, key)
+        where = f"{unit} {line}" if line else "the footer"
+        log.info("moved to metadata: %s -> %s", where, key)
+    for line, reason, text in report.dropped:
+        log.info("dropped %s %d (%s): %s", unit, line, reason, text)
+    if report.tatweel_removed:
+        log.info("removed %d tatweel (ـ) character(s) stretching words", report.tatweel_removed)
+    for line in report.stray_marks:
+        log.info("removed a stray mark at the start of %s %d", unit, line)
     log.info("punctuation spacing fixed in %d place(s)", report.punctuation_fixes)
     log.info("found %d heading(s) and %d paragraph(s)", report.headings, report.paragraphs)
     for warning in report.warnings:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 import charset_normalizer
 
 from .article import HEADING, PARAGRAPH, Article, Block, make_id
+from . import scraped, webpage
 from .errors import InputError, Problem
 
 ARABIC_LETTER = "\u0621-\u064a\u0671-\u06d3"
@@ -44,12 +45,17 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     headings: int = 0
     paragraphs: int = 0
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, why, text)
+    tatweel_removed: int = 0
+    stray_marks: list[int] = field(default_factory=list)  # lines that began with a stray mark
+    html: bool = False  # the seed was a web page: numbers are blocks of its extracted text
 
 
 @dataclass(frozen=True)
 class _Line:
-    number: int
+    number: int  # the line of a text seed, the block of the text extracted from a web page
     text: str
+    kind: str | None = None  # heading or paragraph, when the page said which
 
 
 def decode(raw: bytes, path: str) -> tuple[str, str]:
@@ -63,6 +69,7 @@ def decode(raw: bytes, path: str) -> tuple[str, str]:
             return raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise InputError(Problem(path, None, f"broken UTF-16 data at byte {exc.start}")) from None
+    raw = raw.rstrip(b"\x00")  # a NUL that ends a file saved by some Windows tools
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -136,53 +143,107 @@ def _drop_duplicate_runs(lines: list[_Line]) -> tuple[list[_Line], list[tuple[in
     return kept, runs
 
 
-def _extract_boilerplate(lines: list[_Line], report: ImportReport, path: str
-                         ) -> tuple[dict[str, str], list[_Line]]:
-    meta: dict[str, str] = {}
+def _seed_boilerplate(line: _Line, meta: dict[str, str], report: ImportReport) -> bool:
+    """The seed-site forms: image credit, 'المؤلف | …' bylines, 'view original', a Latin
+    disclaimer. True when ``line`` was one of them (and went into ``meta``)."""
+    text = line.text
+    for key, pattern in (("image_credit", IMAGE_CREDIT_RE), ("author", AUTHOR_RE), ("editor", EDITOR_RE)):
+        match = pattern.match(text)
+        if match and key not in meta:
+            meta[key] = match.group("value").strip()
+            report.boilerplate.append((key, line.number))
+            return True
+    if SOURCE_NOTICE_RE.match(text) and "source_notice" not in meta:
+        meta["source_notice"] = text
+        report.boilerplate.append(("source_notice", line.number))
+        return True
+    if not ARABIC_RE.search(text) and len(LATIN_RE.findall(text)) >= 40 and "disclaimer" not in meta \
+            and not scraped.COPYRIGHT_RE.search(text):
+        meta["disclaimer"] = text
+        report.boilerplate.append(("disclaimer", line.number))
+        publisher = PUBLISHER_RE.search(text)
+        if publisher:
+            meta.setdefault("publisher", publisher.group("value"))
+        return True
+    return False
+
+
+def _sort_lines(lines: list[_Line], meta: dict[str, str], report: ImportReport) -> tuple[list[_Line], int | None]:
+    """Body lines, with metadata and clutter taken out (into ``meta`` and ``report.dropped``);
+    also the index in the body where the first byline stood (the title is the line before it)."""
     body: list[_Line] = []
     byline_at: int | None = None
     for line in lines:
-        text = line.text
-        for key, pattern in (("image_credit", IMAGE_CREDIT_RE), ("author", AUTHOR_RE),
-                             ("editor", EDITOR_RE)):
-            match = pattern.match(text)
-            if match and key not in meta:
-                meta[key] = match.group("value").strip()
-                report.boilerplate.append((key, line.number))
-                if key in ("author", "editor") and byline_at is None:
-                    byline_at = len(body)
-                break
+        if _seed_boilerplate(line, meta, report):
+            if report.boilerplate[-1][0] in ("author", "editor") and byline_at is None:
+                byline_at = len(body)
+            continue
+        finding = scraped.classify(line.text)
+        if finding is None:
+            body.append(line)
+        elif finding.kind == "dropped" or finding.kind in meta:
+            report.dropped.append((line.number, finding.reason or f"a second {finding.kind}", line.text))
         else:
-            if SOURCE_NOTICE_RE.match(text) and "source_notice" not in meta:
-                meta["source_notice"] = text
-                report.boilerplate.append(("source_notice", line.number))
-            elif not ARABIC_RE.search(text) and len(LATIN_RE.findall(text)) >= 40 \
-                    and "disclaimer" not in meta:
-                meta["disclaimer"] = text
-                report.boilerplate.append(("disclaimer", line.number))
-                publisher = PUBLISHER_RE.search(text)
-                if publisher:
-                    meta["publisher"] = publisher.group("value")
-            else:
-                body.append(line)
-    if byline_at is not None and byline_at > 0:
+            meta[finding.kind] = finding.value
+            report.boilerplate.append((finding.kind, line.number))
+            if finding.kind == "author" and byline_at is None:
+                byline_at = len(body)
+    labels = scraped.repeated_labels([line.text for line in body])
+    for line in [line for line in body if line.text in labels]:
+        report.dropped.append((line.number, "repeated label", line.text))
+    body = [line for line in body if line.text not in labels]
+    return body, byline_at
+
+
+def _same_text(a: str, b: str) -> bool:
+    def key(text: str) -> str:
+        return "".join(ch for ch in text if ch.isalnum())
+    return key(a) == key(b)
+
+
+def _find_title(body: list[_Line], byline_at: int | None, meta: dict[str, str], report: ImportReport,
+                path: str, all_lines: list[str]) -> list[_Line]:
+    """Put the title into ``meta`` (the page's own, a copy-paste footer's, the line before the
+    byline, or the first short line) and take every copy of it out of the body."""
+    footer = scraped.footer_title(all_lines)
+    if footer and "title" not in meta:
+        meta["title"] = footer[0]
+        meta.setdefault("publisher", footer[1])
+        report.boilerplate.append(("title", 0))
+    if "title" not in meta and byline_at:
         candidate = body[byline_at - 1]
-        words = candidate.text.split()
-        if len(words) <= MAX_TITLE_WORDS and candidate.text[-1] not in SENTENCE_END:
+        if len(candidate.text.split()) <= MAX_TITLE_WORDS and candidate.text[-1] not in SENTENCE_END:
             meta["title"] = candidate.text
             report.boilerplate.append(("title", candidate.number))
             del body[byline_at - 1]
+    if "title" not in meta and body and _is_title_line(body[0].text):
+        first = body.pop(0)
+        meta["title"] = first.text
+        if first.text.rstrip()[-1] in ":：" and body and _is_title_line(body[0].text):
+            meta["title"] = f"{first.text.rstrip()} {body.pop(0).text}"  # a title written on two lines
+        report.boilerplate.append(("title", first.number))
     if "title" not in meta:
-        first = body[0].text if body else ""
-        words = first.split()
-        title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
-        meta["title"] = title.rstrip(SENTENCE_END) or path
-        report.warnings.append(f"{path}: no title line before a byline; title derived from "
-                               f"line {body[0].number if body else 1}: {meta['title']}")
-    for key in ("author", "editor"):
-        if key not in meta:
-            report.warnings.append(f"{path}: no {key} line ('{'المؤلف' if key == 'author' else 'المحرر'} | …')")
-    return meta, body
+        words = body[0].text.split() if body else []
+        meta["title"] = (" ".join(words[:12]) + ("…" if len(words) > 12 else "")).rstrip(SENTENCE_END) or path
+        report.warnings.append(f"{path}: no title found; title derived from line "
+                               f"{body[0].number if body else 1}: {meta['title']} (pass --title to set it)")
+    for line in [line for line in body if _same_text(line.text, meta["title"])]:
+        report.dropped.append((line.number, "the title again", line.text))
+    return [line for line in body if not _same_text(line.text, meta["title"])]
+
+
+def _is_title_line(text: str) -> bool:
+    return len(text.split()) <= MAX_TITLE_WORDS and text.rstrip()[-1] not in ".!؟?،,"
+
+
+def _lead_byline(body: list[_Line], meta: dict[str, str], report: ImportReport) -> None:
+    """One of the first paragraphs opens with 'NAME (PLACE) - ': the name is the byline."""
+    for index, line in enumerate(body[:2]):
+        found = None if "author" in meta else scraped.lead_byline(line.text, meta.get("publisher", ""))
+        if found:
+            meta["author"], rest = found
+            report.boilerplate.append(("author", line.number))
+            body[index] = _Line(line.number, rest, line.kind)
 
 
 def assign_ids(blocks: list[Block], previous: tuple[Block, ...]) -> list[Block]:
@@ -215,30 +276,74 @@ def assign_ids(blocks: list[Block], previous: tuple[Block, ...]) -> list[Block]:
     return out
 
 
-def parse_seed(raw: bytes, path: str, slug: str, previous: Article | None = None
-               ) -> tuple[Article, ImportReport]:
-    """Turn the bytes of a scraped seed into a clean article (ids reused from ``previous``)."""
+OVERRIDES = ("title", "author", "date", "url", "publisher")  # what `add` may set by hand
+STRAY_START_RE = re.compile(r"^[{}|•·*:：\-–—]+\s+(?=\S)")
+
+
+def _seed_lines(raw: bytes, path: str, report: ImportReport) -> tuple[list[_Line], dict[str, str]]:
+    """The lines of a text seed, or the blocks extracted from a web page with its metadata."""
+    if webpage.is_html(raw):
+        report.html, report.encoding = True, "HTML"
+        extracted = webpage.extract(raw)
+        lines = [_Line(n, text, kind) for n, (kind, text) in enumerate(extracted.blocks, start=1)]
+        meta = extracted.meta
+    else:
+        text, report.encoding = decode(raw, path)
+        lines = [_Line(n, t) for n, t in enumerate(text.split("\n"), start=1)]
+        meta = {}
+    out = []
+    for line in lines:
+        text, bidi = normalise(line.text)
+        report.bidi_removed += bidi
+        text, tatweel = scraped.remove_tatweel(text.strip())
+        report.tatweel_removed += tatweel
+        text, stray = STRAY_START_RE.subn("", text)
+        if stray:
+            report.stray_marks.append(line.number)
+        if text.strip():
+            out.append(_Line(line.number, text.strip(), line.kind))
+    return out, meta
+
+
+def parse_seed(raw: bytes, path: str, slug: str, previous: Article | None = None,
+               overrides: dict[str, str] | None = None) -> tuple[Article, ImportReport]:
+    """Turn the bytes of a scraped page (text or saved HTML) into a clean article (ids reused
+    from ``previous``; ``overrides`` are what the writer said of its title, author, date...)."""
     report = ImportReport()
-    text, report.encoding = decode(raw, path)
-    text, report.bidi_removed = normalise(text)
+    if not raw.strip():
+        raise InputError(Problem(path, None, "the seed is empty: expected an Arabic article"))
+    lines, page_meta = _seed_lines(raw, path, report)
     if report.bidi_removed:
         report.warnings.append(f"{path}: removed {report.bidi_removed} Unicode bidi control "
                                "character(s) (U+202A-U+202E, U+2066-U+2069)")
-    lines = [_Line(n, t.strip()) for n, t in enumerate(text.split("\n"), start=1) if t.strip()]
     if not any(ARABIC_RE.search(line.text) for line in lines):
         raise InputError(Problem(path, None, "expected an Arabic article, found no Arabic letters"))
+    all_texts = [line.text for line in lines]
     lines, report.duplicate_runs = _drop_duplicate_runs(lines)
-    meta, body = _extract_boilerplate(lines, report, path)
-    meta = {key: tidy_punctuation(value)[0] if key != "disclaimer" else value
+    meta: dict[str, str] = {}
+    body, byline_at = _sort_lines(lines, meta, report)
+    for key, value in page_meta.items():
+        meta.setdefault(key, value)
+    for key, value in (overrides or {}).items():
+        if value:
+            meta[key] = value
+    publisher = meta.get("publisher", "")
+    body = _find_title(body, byline_at, meta, report, path, all_texts)
+    if publisher and meta["title"].startswith(publisher + " "):  # a source name glued to the title
+        meta["title"] = meta["title"][len(publisher) + 1:].lstrip(" :-–—")
+    _lead_byline(body, meta, report)
+    meta = {key: tidy_punctuation(value)[0] if key not in ("disclaimer", "url", "date") else value
             for key, value in meta.items()}
     blocks: list[Block] = []
     for index, line in enumerate(body):
         clean, fixes = tidy_punctuation(line.text)
         report.punctuation_fixes += fixes
-        is_last = index == len(body) - 1
-        kind = HEADING if _is_heading(clean) and not is_last and index > 0 else PARAGRAPH
+        if line.kind is not None:
+            kind = HEADING if line.kind == "heading" else PARAGRAPH
+        else:
+            kind = HEADING if _is_heading(clean) and index not in (0, len(body) - 1) else PARAGRAPH
         blocks.append(Block(kind, escape_markdown(clean)))
-    for key in ("title", "author", "editor", "image_credit", "source_notice"):
+    for key in ("title", "author", "editor", "image_credit", "source_notice", "publisher"):
         if key in meta:
             meta[key] = escape_markdown(meta[key])
     report.headings = sum(b.kind == HEADING for b in blocks)
