@@ -36,7 +36,8 @@ def test_all_front_matter_problems_reported_at_once():
         "content/articles/x/ar.md:2: front matter: field 'title' expected text (the article title), found a "
         "number 5",
         "content/articles/x/ar.md:3: front matter: unknown field 'authr' (expected one of: title, author, "
-        "editor, publisher, image_credit, source_notice, disclaimer)",
+        "editor, publisher, date, url, original_language, arabic_source, image_credit, source_notice, "
+        "disclaimer)",
     ]
     assert _problems("---\nauthor: أ\n---\n") == [
         "content/articles/x/ar.md:1: front matter: missing field 'title' (expected text: the article title)"]

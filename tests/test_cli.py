@@ -28,13 +28,13 @@ def test_add_reports_what_it_did(empty_project, tmp_path):
     result = explainer("add", str(_seed_copy(tmp_path)), "--slug", SLUG, cwd=empty_project)
     log = result.stderr
     for line in ("INFO: encoding found: utf-8",
-                 "INFO: duplicate block dropped: lines 36-64 repeat earlier lines",
-                 "INFO: boilerplate moved to metadata: line 1 -> image_credit",
-                 "INFO: boilerplate moved to metadata: line 31 -> source_notice",
-                 "INFO: boilerplate moved to metadata: line 32 -> disclaimer",
-                 "INFO: boilerplate moved to metadata: line 33 -> title",
-                 "INFO: boilerplate moved to metadata: line 34 -> author",
-                 "INFO: boilerplate moved to metadata: line 35 -> editor",
+                 "INFO: duplicate block dropped: lines 36-64 repeat earlier ones",
+                 "INFO: moved to metadata: line 1 -> image_credit",
+                 "INFO: moved to metadata: line 31 -> source_notice",
+                 "INFO: moved to metadata: line 32 -> disclaimer",
+                 "INFO: moved to metadata: line 33 -> title",
+                 "INFO: moved to metadata: line 34 -> author",
+                 "INFO: moved to metadata: line 35 -> editor",
                  "INFO: found 2 heading(s) and 27 paragraph(s)",
                  "INFO: en.po: 34 new, 0 fuzzy, 0 restored, 0 made obsolete",
                  f"INFO: wrote content/articles/{SLUG}/ar.md"):

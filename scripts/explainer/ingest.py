@@ -227,6 +227,7 @@ def _find_title(body: list[_Line], byline_at: int | None, meta: dict[str, str], 
         meta["title"] = (" ".join(words[:12]) + ("…" if len(words) > 12 else "")).rstrip(SENTENCE_END) or path
         report.warnings.append(f"{path}: no title found; title derived from line "
                                f"{body[0].number if body else 1}: {meta['title']} (pass --title to set it)")
+        return body  # derived from the first paragraph, which stays
     for line in [line for line in body if _same_text(line.text, meta["title"])]:
         report.dropped.append((line.number, "the title again", line.text))
     return [line for line in body if not _same_text(line.text, meta["title"])]
