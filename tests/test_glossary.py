@@ -125,7 +125,7 @@ def test_schema_problems_all_reported():
         "content/glossary.yml:16: entry 'other': field 'ar_variants' expected a list of text (every other "
         "spelling the Arabic text uses), found text 'نص'",
         "content/glossary.yml:20: entry 'other': unknown field 'colour' (expected one of: id, kind, ar, "
-        "ar_variants, en, en_variants, definition_ar, definition_en, note)",
+        "ar_variants, en, en_variants, definition_ar, definition_en, note, articles, ar_ambiguous)",
     ]
 
 
@@ -192,3 +192,33 @@ def test_entry_mentioned_in_many_articles_gets_mentions_pages():
     assert listed == [(o.slug, o.block_id) for o in sorted(occurrences["meta"], key=lambda o: int(o.slug[1:]))]
     assert '<p><a href="../../glossary/#meta">Glossary: Meta</a></p>' in pages["more/mentions-meta_2.md"]
     assert all(len(text.encode()) < render.LIST_BUDGET + 5000 for text in pages.values() if text is not main)
+
+
+# --- entries that belong to some articles, spellings that are ordinary words --------------------
+
+def _scoped_glossary():
+    text = ("entries:\n"
+            "  - id: yann-lecun\n    kind: person\n    ar: يان ليكون\n    ar_ambiguous: [ليكون]\n"
+            "    en: Yann LeCun\n    definition_ar: عالم حاسوب.\n    definition_en: A computer scientist.\n"
+            "  - id: gate\n    kind: organisation\n    ar: غيت\n    articles: [meta-ai-exodus]\n"
+            "    en: Gate\n    definition_ar: منصة.\n    definition_en: An exchange.\n")
+    return glossary.parse(text, "g.yml")
+
+
+def test_an_ambiguous_spelling_is_linked_only_where_the_entry_is_named_otherwise():
+    matcher = glossary.Matcher(_scoped_glossary(), "ar")
+    ordinary = ["سافر ليكون قريبًا من أهله."]
+    scope = glossary.scope_of(matcher, "other", ordinary)
+    assert glossary.link_terms_html(ordinary[0], matcher, "g/", scope=scope)[1] == []
+    named = ["قال يان ليكون إن النماذج محدودة.", "ويرى ليكون أن الطريق طويل."]
+    scope = glossary.scope_of(matcher, "other", named)
+    html, found = glossary.link_terms_html(named[1], matcher, "g/", scope=scope)
+    assert [e.id for e in found] == ["yann-lecun"] and 'href="g/#yann-lecun"' in html
+
+
+def test_an_entry_limited_to_some_articles_is_linked_only_there():
+    matcher = glossary.Matcher(_scoped_glossary(), "ar")
+    text = "نشرت منصة غيت المقال."
+    for slug, expected in (("meta-ai-exodus", ["gate"]), ("other", [])):
+        scope = glossary.scope_of(matcher, slug, [text])
+        assert [e.id for e in glossary.link_terms_html(text, matcher, "g/", scope=scope)[1]] == expected

@@ -65,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
                        ("date", "the publication date, YYYY-MM-DD"), ("url", "the original address"),
                        ("publisher", "the site or paper that published it")):
         add.add_argument(f"--{name}", help=f"{what}, where the import guessed wrong or found none")
+    add.add_argument("--original-language", metavar="CODE", help="the language the Arabic was translated "
+                     "from (e.g. zh); leave out when Arabic is the original")
+    add.add_argument("--arabic-source", choices=["original", "translation", "machine-translation"],
+                     help="what the Arabic text is (kept from the last import when not given)")
     gen = sub.add_parser("generate", help="write the pages under docs/ from content/")
     gen.add_argument("--strict", action="store_true", help="untranslated or fuzzy entries are errors")
     build = sub.add_parser("build", help="generate the pages and build the site with MkDocs")

@@ -26,6 +26,9 @@ ENTRY_FIELDS = {
     "definition_ar": Field(True, "text", "one or two sentences in Arabic"),
     "definition_en": Field(True, "text", "one or two sentences in English"),
     "note": Field(False, "text", "a remark on the name or its rendering, in English"),
+    "articles": Field(False, "texts", "the slugs of the only articles where the entry is linked"),
+    "ar_ambiguous": Field(False, "texts", "spellings that are also ordinary Arabic words, linked only "
+                          "where the article also names the entry in another form"),
 }
 ALLOW_FIELDS = {
     "text": Field(True, "text", "a Latin-script word of the Arabic text that is not a name or term"),
@@ -48,9 +51,15 @@ class Entry:
     en_variants: tuple[str, ...] = ()
     note: str = ""
     line: int = 0
+    articles: tuple[str, ...] = ()
+    ar_ambiguous: tuple[str, ...] = ()
 
     def forms(self, lang: str) -> tuple[str, ...]:
-        return (self.ar, *self.ar_variants) if lang == "ar" else (self.en, *self.en_variants)
+        return (self.ar, *self.ar_variants, *self.ar_ambiguous) if lang == "ar" else (self.en, *self.en_variants)
+
+    def belongs_to(self, slug: str | None) -> bool:
+        """Whether the entry is linked in article ``slug`` (None: an article not known)."""
+        return not self.articles or slug in self.articles
 
     def name(self, lang: str) -> str:
         return self.ar if lang == "ar" else self.en
@@ -126,7 +135,8 @@ def parse(text: str, path: str) -> Glossary:
                 id=item["id"], kind=item["kind"], ar=item["ar"], en=item["en"],
                 definition_ar=item["definition_ar"], definition_en=item["definition_en"],
                 ar_variants=tuple(item.get("ar_variants", ())), en_variants=tuple(item.get("en_variants", ())),
-                note=item.get("note", ""), line=line))
+                note=item.get("note", ""), line=line, articles=tuple(item.get("articles", ())),
+                ar_ambiguous=tuple(item.get("ar_ambiguous", ()))))
     problems += _claimed_twice(entries, path)
     allowed: list[Allowed] = []
     raw_allow = data.get("allow_latin") or []
@@ -165,6 +175,26 @@ class Match:
     start: int
     end: int
     entry: Entry
+    ambiguous: bool = False  # found by a spelling that is also an ordinary word
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What may be linked in one article: entries limited to other articles are not, and an
+    ambiguous spelling only where the article names its entry in another form too."""
+
+    slug: str | None = None
+    confirmed: frozenset[str] = frozenset()
+
+    def allows(self, match: Match) -> bool:
+        return match.entry.belongs_to(self.slug) and (not match.ambiguous or match.entry.id in self.confirmed)
+
+
+def scope_of(matcher: "Matcher", slug: str, texts: list[str]) -> Scope:
+    """The :class:`Scope` of article ``slug``, whose paragraphs (in the matcher's language) are ``texts``."""
+    confirmed = {m.entry.id for text in texts for m in matcher.find(text)
+                 if not m.ambiguous and m.entry.belongs_to(slug)}
+    return Scope(slug, frozenset(confirmed))
 
 
 @dataclass
@@ -176,6 +206,7 @@ class Matcher:
     terms: dict[tuple[str, ...], Entry] = field(default_factory=dict)
     longest: int = 1
     lexicon: frozenset[str] = frozenset()
+    ambiguous: set[tuple[str, ...]] = field(default_factory=set)
     _keys: dict[str, str] = field(default_factory=dict, repr=False)  # word -> key, computed once
     _found: dict[str, list[Match]] = field(default_factory=dict, repr=False)  # text -> its matches
 
@@ -193,6 +224,8 @@ class Matcher:
                 if form_keys:
                     self.terms.setdefault(form_keys, entry)
                     self.longest = max(self.longest, len(form_keys))
+                    if self.lang == "ar" and form in entry.ar_ambiguous:
+                        self.ambiguous.add(form_keys)
 
     def mentions(self, entry: Entry, text: str) -> bool:
         """Whether any form of ``entry`` occurs in ``text``, even inside a longer term."""
@@ -220,13 +253,14 @@ class Matcher:
         i = 0
         while i < len(tokens):
             for size in range(min(self.longest, len(tokens) - i), 0, -1):
-                entry = self.terms.get(tuple(token_keys[i:i + size]))
+                key = tuple(token_keys[i:i + size])
+                entry = self.terms.get(key)
                 if entry is None:
                     continue
                 start, end = tokens[i][0], tokens[i + size - 1][1]
                 if any(start < p_end and p_start < end for p_start, p_end in protected):
                     continue
-                matches.append(Match(start, end, entry))
+                matches.append(Match(start, end, entry, key in self.ambiguous))
                 i += size - 1
                 break
             i += 1
@@ -236,14 +270,17 @@ class Matcher:
 _PROTECTED_RE = re.compile(r"<a\b[^>]*>.*?</a>|<[^>]+>|(?<!\\)\[[^\]]*\]\([^)]*\)|`[^`]*`|&\w+;")
 
 
-def _term_links(markdown: str, matcher: Matcher, first_only: bool
+def _term_links(markdown: str, matcher: Matcher, first_only: bool, scope: Scope | None
                 ) -> tuple[list[tuple[int, int, Entry]], list[Entry]]:
     """Spans of ``markdown`` to link (never inside links, inline code or HTML) and the entries
-    found (each once, in order)."""
+    found (each once, in order), of those ``scope`` allows (no scope: no ambiguous spelling, no
+    entry limited to some articles)."""
     protected = [(m.start(), m.end()) for m in _PROTECTED_RE.finditer(markdown)]
     found: list[Entry] = []
     spans: list[tuple[int, int, Entry]] = []
     for match in matcher.find(markdown, protected):
+        if not (scope or Scope()).allows(match):
+            continue
         if match.entry in found and first_only:
             continue
         if match.entry not in found:
@@ -254,15 +291,15 @@ def _term_links(markdown: str, matcher: Matcher, first_only: bool
     return spans, found
 
 
-def link_terms(markdown: str, matcher: Matcher, href: str, first_only: bool = True
-               ) -> tuple[str, list[Entry]]:
+def link_terms(markdown: str, matcher: Matcher, href: str, first_only: bool = True,
+               scope: Scope | None = None) -> tuple[str, list[Entry]]:
     """Link the glossary terms of a paragraph to their entries, with the short definition (its
     first sentence) as tooltip.
 
     ``href`` is the glossary page (relative Markdown link); existing links, inline code and HTML
     are left alone. Returns the new Markdown and the entries found (each once, in order).
     """
-    spans, found = _term_links(markdown, matcher, first_only)
+    spans, found = _term_links(markdown, matcher, first_only, scope)
     out: list[str] = []
     last = 0
     for start, end, entry in spans:
@@ -274,16 +311,16 @@ def link_terms(markdown: str, matcher: Matcher, href: str, first_only: bool = Tr
     return "".join(out), found
 
 
-def link_terms_html(markdown: str, matcher: Matcher, href: str, first_only: bool = True
-                    ) -> tuple[str, list[Entry]]:
+def link_terms_html(markdown: str, matcher: Matcher, href: str, first_only: bool = True,
+                    scope: Scope | None = None) -> tuple[str, list[Entry]]:
     """:func:`link_terms`, rendered to HTML (:func:`explainer.prerender.inline`); ``href`` is the
     glossary page's URL. Plain text is rendered piece by piece, anything else as a whole."""
-    spans, found = _term_links(markdown, matcher, first_only)
+    spans, found = _term_links(markdown, matcher, first_only, scope)
     pieces = [markdown[a:b] for a, b in zip([0] + [end for _, end, _ in spans],
                                              [start for start, _, _ in spans] + [len(markdown)])]
     if not prerender.is_plain(markdown) or any(p.endswith("\\") or not prerender.is_plain(p, whole=False)
                                               for p in pieces + [markdown[a:b] for a, b, _ in spans]):
-        return prerender.inline(link_terms(markdown, matcher, href, first_only)[0]), found
+        return prerender.inline(link_terms(markdown, matcher, href, first_only, scope)[0]), found
     out = [prerender.plain_html(pieces[0])]
     for (start, end, entry), after in zip(spans, pieces[1:]):
         title = prerender.attribute(tooltip(entry.definition(matcher.lang)))

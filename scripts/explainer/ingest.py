@@ -277,7 +277,8 @@ def assign_ids(blocks: list[Block], previous: tuple[Block, ...]) -> list[Block]:
     return out
 
 
-OVERRIDES = ("title", "author", "date", "url", "publisher")  # what `add` may set by hand
+OVERRIDES = ("title", "author", "date", "url", "publisher", "original_language", "arabic_source")
+PROVENANCE = ("original_language", "arabic_source")  # never found in a page: kept from the last import
 STRAY_START_RE = re.compile(r"^[{}|•·*:：\-–—]+\s+(?=\S)")
 
 
@@ -325,6 +326,9 @@ def parse_seed(raw: bytes, path: str, slug: str, previous: Article | None = None
     body, byline_at = _sort_lines(lines, meta, report)
     for key, value in page_meta.items():
         meta.setdefault(key, value)
+    for key in PROVENANCE:
+        if previous is not None and previous.meta.get(key):
+            meta[key] = previous.meta[key]
     for key, value in (overrides or {}).items():
         if value:
             meta[key] = value

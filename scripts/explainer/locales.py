@@ -61,8 +61,8 @@ LABELS: dict[str, dict[str, str]] = {
         "on_ar_page": "في الصفحة العربية",
         "on_en_page": "في الصفحة الإنجليزية",
         "notes_title": "ملاحظات الترجمة",
-        "notes_intro": "ملاحظات المترجم على المواضع التي قُرئ فيها النص العربي، وهو نفسه ترجمة آلية عن "
-                       "الصينية، بحسب ما قصده كاتبه. الملاحظات مكتوبة بالإنجليزية.",
+        "notes_intro": "ملاحظات المترجم على المواضع التي احتاج فيها النص العربي إلى شرح أو إلى قراءته "
+                       "بحسب ما قصده كاتبه. الملاحظات مكتوبة بالإنجليزية.",
         "status_title": "حالة الترجمة",
         "status_intro": "تقدّم الترجمة الإنجليزية لكل مقال.",
         "article": "المقال",
@@ -73,7 +73,11 @@ LABELS: dict[str, dict[str, str]] = {
         "state_fuzzy": "الترجمة متأخرة عن الأصل",
         "state_untranslated": "غير مترجمة",
         "all_done": "كل مقاطع هذه المقالات مترجمة ومراجعة.",
-        "translated_from": "",
+        "from_machine_translation": "هذا النص العربي ترجمة آلية عن {language}.",
+        "from_translation": "هذا النص العربي مترجم عن {language}.",
+        "from_original": "",
+        "published": "تاريخ النشر",
+        "original_page": "الصفحة الأصلية",
         "page_of": "الصفحة {number} من {total}",
         "previous": "السابقة",
         "next": "التالية",
@@ -107,8 +111,8 @@ LABELS: dict[str, dict[str, str]] = {
         "on_ar_page": "On the Arabic page",
         "on_en_page": "On the English page",
         "notes_title": "Notes on the translation",
-        "notes_intro": "The translator's notes on the places where the Arabic text, itself a machine "
-                       "translation from Chinese, was read for what its author meant.",
+        "notes_intro": "The translator's notes on the places where the Arabic text needed explaining, "
+                       "or reading for what its author meant.",
         "status_title": "Translation status",
         "status_intro": "How far the English translation of each article has come.",
         "article": "Article",
@@ -119,9 +123,13 @@ LABELS: dict[str, dict[str, str]] = {
         "state_fuzzy": "translation behind the source",
         "state_untranslated": "not translated",
         "all_done": "Every segment of these articles is translated and reviewed.",
-        "translated_from": "Translated from the Arabic. Translator's notes explain where the "
-                           "Arabic text, itself a machine translation from Chinese, was read for "
-                           "what its author meant.",
+        "from_machine_translation": "Translated from the Arabic, which is itself a machine translation "
+                                    "from {language}. Translator's notes explain where the Arabic was "
+                                    "read for what its author meant.",
+        "from_translation": "Translated from the Arabic, which is itself a translation from {language}.",
+        "from_original": "Translated from the Arabic original.",
+        "published": "Published",
+        "original_page": "The original page",
         "page_of": "Page {number} of {total}",
         "previous": "Previous",
         "next": "Next",
@@ -129,3 +137,25 @@ LABELS: dict[str, dict[str, str]] = {
         "all_mentions": "All mentions ({count})",
     },
 }
+
+
+def provenance(lang: str, original_language: str | None, arabic_source: str | None) -> str:
+    """What a page says of its text's history, from the article's front matter (empty: nothing)."""
+    kind = arabic_source or ("translation" if original_language else "original")
+    if kind != "original" and not original_language:
+        kind = "original"  # a translation from an unnamed language: say no more than is known
+    template = LABELS[lang][{"machine-translation": "from_machine_translation", "translation": "from_translation",
+                             "original": "from_original"}[kind]]
+    if not template:
+        return ""
+    language = Locale.parse(original_language).get_language_name(lang) if original_language else ""
+    return template.format(language=language)
+
+
+def long_date(iso: str, lang: str) -> str:
+    """A YYYY-MM-DD date as the reader's language writes it (Babel's long format)."""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    return format_date(date.fromisoformat(iso), format="long", locale=lang)

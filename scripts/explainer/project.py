@@ -480,11 +480,12 @@ def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Pat
         texts = render.localise(article, lang, translations)
         texts_by_lang[lang] = dict(texts)
         found_here = summary.occurrences[lang] = []
-        for block in article.blocks:
+        linked_here = [b for b in article.blocks if b.kind == "paragraph" and texts[b.id].lang == lang]
+        scope = glossary_mod.scope_of(matchers[lang], slug, [texts[b.id].markdown for b in linked_here])
+        for block in linked_here:
             text = texts[block.id]
-            if block.kind != "paragraph" or text.lang != lang:
-                continue
-            linked, found = glossary_mod.link_terms_html(text.markdown, matchers[lang], glossary_url)
+            linked, found = glossary_mod.link_terms_html(text.markdown, matchers[lang], glossary_url,
+                                                         scope=scope)
             texts[block.id] = replace(text, html=linked)
             found_here += [(entry.id, block.id, numbers[block.id]) for entry in found]
         page = render.article_page(article, lang, texts, lang_sources, figures_mod.section(figures, lang, numbers))
