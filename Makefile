@@ -11,7 +11,7 @@ BENCH_STAMP := bench/node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test check bench install browser stats clean
+.PHONY: site preview serve test check bench install browser stats clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ install: $(STAMP) $(NODE_STAMP)
 
 site: install
 	$(BIN)/explainer build --strict
+
+# The site with drafts: untranslated or fuzzy entries are shown in Arabic, marked, instead of
+# failing the build.
+preview: install
+	$(BIN)/explainer build
 
 serve: install
 	$(BIN)/explainer serve
@@ -48,12 +53,13 @@ $(BENCH_STAMP): bench/package.json bench/package-lock.json
 stats: install
 	$(BIN)/explainer stats
 
-# Debian's chromium and chromedriver, for the browser tests.
+# Debian's chromium and chromedriver, for the browser tests, and gettext, whose msgfmt the tests
+# hold the en.po reader against.
 browser:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v msgfmt >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver gettext >/dev/null; \
 	fi
 
 test: install browser

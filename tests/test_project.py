@@ -157,3 +157,21 @@ def test_sitemap_merge():
     en = head + "<url><loc>/en/</loc></url>\n</urlset>"
     assert sitebuild.merge_sitemaps(ar, [en]) == (head + "<url><loc>/</loc></url>\n    "
                                                    "<url><loc>/en/</loc></url>\n</urlset>")
+
+
+def test_a_build_keeps_the_translators_lines(project):
+    po = project / "content" / "articles" / SLUG / "en.po"
+    text = po.read_text(encoding="utf-8")
+    wrapped = text[text.index('msgctxt "p-1c6d68"'):].split("\n\n")[0]
+    strings = re.findall(r'^(?:msgstr )?"(.*)"$', wrapped.split("msgstr ", 1)[1], re.M)
+    one_line = wrapped.split("msgstr ", 1)[0] + 'msgstr "' + "".join(strings) + '"'
+    po.write_text(text.replace(wrapped, one_line), encoding="utf-8")
+    before = po.read_bytes()
+    explainer("generate", cwd=project)
+    assert po.read_bytes() == before  # nothing to update: not rewritten
+    ar = project / "content" / "articles" / SLUG / "ar.md"
+    ar.write_text(ar.read_text(encoding="utf-8").replace("عاجزة.", "عاجزة تمامًا."), encoding="utf-8")
+    explainer("generate", cwd=project)
+    after = po.read_text(encoding="utf-8")
+    assert after != before.decode() and one_line.split("\n")[-1] in after.split("\n")
+    assert "#, fuzzy" in after

@@ -112,7 +112,17 @@ def test_a_fresh_project_previews_the_real_articles(tmp_path):
     assert again.stderr == ""
     strict = explainer("build", "--strict", cwd=root, check=False)
     assert strict.returncode == 1
-    explainer("build", cwd=root)  # what `make preview` runs
+    assert strict.stderr.splitlines()[-1] == ("ERROR: content/articles/real-6/en.po: 26 of 26 entries untranslated "
+                                              "in real-6; `make preview` builds drafts")
+    explainer("build", "-q", cwd=root)  # what `make preview` runs
     for number in range(1, len(EXPECTED) + 1):
         for page in (f"articles/real-{number}/index.html", f"en/articles/real-{number}/index.html"):
             assert (root / "site" / page).is_file()
+    english = (root / "site" / "en" / "articles" / "real-1" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="ex-status-note" role="note"><p><strong>Not yet translated:</strong> 8 of 8 parts' in english
+    home = (root / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert home.count('<span class="ex-status-mark">Not yet translated</span>') == len(EXPECTED)
+    checked = explainer("check", cwd=root, check=False)
+    rules = {line.split(": ")[1] for line in checked.stdout.splitlines() if line.startswith(("content/", "site/"))}
+    assert rules == {"po-untranslated", "glossary-latin"}  # each reported where the writer fixes it
+    assert not [line for line in checked.stdout.splitlines() if line.startswith("site/")]

@@ -29,7 +29,7 @@ from .render import ArticleEntry, NotedSegment, StatusRow, Text
 log = logging.getLogger("explainer.cache")
 
 FOLDER = ".explainer-cache"
-FORMAT = 3
+FORMAT = 4
 
 
 @dataclass
@@ -195,7 +195,8 @@ def _summary(data: dict) -> Summary:
         slug=data["slug"],
         warnings=[Problem(**w) for w in data["warnings"]],
         stats=Stats(**data["stats"]),
-        entries={lang: ArticleEntry(e["slug"], _text(e["title"]), _text(e["author"]), e["paragraphs"])
+        entries={lang: ArticleEntry(e["slug"], _text(e["title"]), _text(e["author"]), e["paragraphs"],
+                                   e["untranslated"])
                  for lang, e in data["entries"].items()},
         occurrences={lang: [tuple(item) for item in items] for lang, items in data["occurrences"].items()},
         notes={lang: [NotedSegment(n["slug"], _text(n["title"]), n["context"], n["label"], n["html"])

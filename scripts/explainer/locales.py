@@ -77,6 +77,8 @@ LABELS: dict[str, dict[str, str]] = {
         "from_translation": "هذا النص العربي مترجم عن {language}.",
         "from_original": "",
         "published": "تاريخ النشر",
+        "not_translated": "لم تكتمل ترجمته بعد",
+        "not_translated_detail": "{count} من {total} مقطعًا لم تُترجم بعد، وتظهر بنصها العربي.",
         "original_page": "الصفحة الأصلية",
         "page_of": "الصفحة {number} من {total}",
         "previous": "السابقة",
@@ -129,6 +131,9 @@ LABELS: dict[str, dict[str, str]] = {
         "from_translation": "Translated from the Arabic, which is itself a translation from {language}.",
         "from_original": "Translated from the Arabic original.",
         "published": "Published",
+        "not_translated": "Not yet translated",
+        "not_translated_detail": "{count} of {total} parts of this article are not translated yet; they are "
+                                 "shown in the Arabic original.",
         "original_page": "The original page",
         "page_of": "Page {number} of {total}",
         "previous": "Previous",

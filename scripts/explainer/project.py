@@ -490,7 +490,8 @@ def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Pat
             found_here += [(entry.id, block.id, numbers[block.id]) for entry in found]
         page = render.article_page(article, lang, texts, lang_sources, figures_mod.section(figures, lang, numbers))
         pages[paths.docs / lang / "articles" / f"{slug}.md"] = with_digest(page)
-        summary.entries[lang] = render.ArticleEntry(slug, texts["title"], texts.get("byline.author"), len(numbers))
+        summary.entries[lang] = render.ArticleEntry(slug, texts["title"], texts.get("byline.author"), len(numbers),
+                                                    sum(1 for text in texts.values() if text.lang != lang))
     noted = {ctx: render.note_html(translation.notes)  # once, for the notes pages of both languages
              for ctx, translation in translations.items() if translation.notes and translation.text}
     for lang in LANGUAGES:
@@ -525,7 +526,7 @@ def generate(paths: Paths, strict: bool = False, progress=None, jobs: int = 1) -
         if conflicts:
             raise ConflictError(conflicts)
         if strict and planned.result.warnings:
-            raise ContentError(planned.result.warnings)
+            raise ContentError(planned.result.warnings + drafts(paths, planned.result))
     except BaseException:
         staging.abort()
         raise
@@ -558,6 +559,19 @@ def generate(paths: Paths, strict: bool = False, progress=None, jobs: int = 1) -
     if conflicts:
         raise ConflictError(conflicts)
     return result
+
+
+def drafts(paths: Paths, result: GenerateResult) -> list[Problem]:
+    """One line per article that is not ready to publish, to close a strict build's messages."""
+    out = []
+    for slug, stats in result.stats.items():
+        pending = stats.untranslated + stats.fuzzy
+        if pending:
+            fuzzy = f" ({stats.fuzzy} fuzzy)" if stats.fuzzy else ""
+            out.append(Problem(paths.rel(paths.article_dir(slug) / "en.po"), None,
+                               f"{pending} of {stats.total} entries untranslated{fuzzy} in {slug}; "
+                               "`make preview` builds drafts"))
+    return out
 
 
 def copy_fonts(paths: Paths) -> list[str]:
@@ -629,6 +643,7 @@ def check(paths: Paths, site: Path) -> "check_mod.Report":
         raise InputError(Problem(paths.rel(site), None, "no built site here (run `explainer build` first)"))
     glossary = load_glossary(paths)
     findings: list[check_mod.Finding] = []
+    untranslated: set[str] = set()
     for path in [paths.glossary] + sorted(paths.articles.glob("*/figures.yml")):
         if path.exists():
             findings += check_mod.scan_lines(paths.rel(path), path.read_text(encoding="utf-8"), hygiene=False)
@@ -648,6 +663,8 @@ def check(paths: Paths, site: Path) -> "check_mod.Report":
                    for m in on_disk if m.id]
         obsolete = [(m.context or m.id, _po_line(po_bytes, m.context) or 1) for m in on_disk.obsolete.values()]
         findings += check_mod.check_translations(paths.rel(po_path), entries, obsolete, glossary)
-    report = check_mod.check_site(site, site_layout(paths), paths.rel(site) + "/")
+        untranslated.update(" ".join(render.plain(m.id).split()) for m in on_disk if m.id and not m.string)
+    layout = replace(site_layout(paths), untranslated=frozenset(untranslated))
+    report = check_mod.check_site(site, layout, paths.rel(site) + "/")
     report.findings = findings + report.findings
     return report

@@ -208,6 +208,10 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
     for ctx in ("title", "byline.author", "byline.editor"):
         if ctx in texts:
             page.html(_notes(lang, texts[ctx]))
+    pending = [text for text in texts.values() if text.lang != lang]
+    if pending:
+        page.html(_div(' class="ex-status-note" role="note"', f"<strong>{labels['not_translated']}:</strong> "
+                       + labels["not_translated_detail"].format(count=len(pending), total=len(texts))))
     history = provenance(lang, article.meta.get("original_language"), article.meta.get("arabic_source"))
     if history:
         page.html(_div(' class="ex-translated-from"', history))
@@ -261,6 +265,7 @@ class ArticleEntry:
     title: Text
     author: Text | None
     paragraphs: int
+    untranslated: int = 0  # segments shown in the source language on this language's page
 
 
 def home_page(lang: str, entries: list[ArticleEntry], sources: list[str]) -> dict[str, str]:
@@ -272,6 +277,8 @@ def home_page(lang: str, entries: list[ArticleEntry], sources: list[str]) -> dic
                f"{_span_html(lang, entry.title)}</a>"
         if entry.author is not None:
             line += f" — {_span_html(lang, entry.author)}"
+        if entry.untranslated:
+            line += f' <span class="ex-status-mark">{labels["not_translated"]}</span>'
         return line + "</li>"
 
     items = ListItems(len(entries), lambda index, doc: item(entries[index], doc), f"{MORE}/articles_2.md")
