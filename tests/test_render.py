@@ -55,7 +55,8 @@ def test_pages_pair_paragraph_ids():
 
 
 def test_untranslated_paragraph_is_marked_with_its_language():
-    assert '<p id="p-000004" class="ex-untranslated" lang="ar" dir="rtl">فقرة لم تترجم &lt;b&gt;.</p>' in _page("en")
+    assert ('<p id="p-000004" class="ex-untranslated" lang="ar" dir="rtl">فقرة لم تترجم '
+            '&lt;<span lang="en" dir="ltr">b</span>&gt;.</p>') in _page("en")
 
 
 def test_fuzzy_paragraph_is_marked_with_previous_source():

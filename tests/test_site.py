@@ -113,7 +113,8 @@ def test_title_byline_and_source_on_both_pages(built_site):
     ar = (built_site / AR).read_text(encoding="utf-8")
     en = (built_site / EN).read_text(encoding="utf-8")
     for needle in ("مهندس الذكاء الاصطناعي المنهك يهرب من ميتا", "<strong>المؤلف:</strong> يوان سيلاي",
-                   "<strong>المحرر:</strong> Su Jianxun", "<strong>الناشر:</strong> Gate",
+                   "<strong>المحرر:</strong> <span lang=\"en\" dir=\"ltr\">Su Jianxun</span>",
+                   "<strong>الناشر:</strong> <span lang=\"en\" dir=\"ltr\">Gate</span>",
                    "شاهد النسخة الأصلية"):
         assert needle in ar, needle
     assert re.search(r'<div class="ex-disclaimer" lang="en" dir="ltr">\s*<p><strong>Publisher', ar)

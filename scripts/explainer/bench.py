@@ -33,8 +33,14 @@ def variant(article: Article, index: int) -> Article:
     return Article(f"article-{index + 1:04d}", meta, tuple(rotated), dict(article.imported))
 
 
-def write_corpus(repo: Path, target: Path, count: int, slug: str = "meta-ai-exodus") -> list[str]:
-    """A project of ``count`` articles in ``target`` (created), from the repository's seed article."""
+def write_corpus(repo: Path, target: Path, count: int, slug: str | None = None) -> list[str]:
+    """A project of ``count`` articles in ``target`` (created), from one of the repository's
+    articles (``slug``, by default the first)."""
+    if slug is None:
+        slugs = sorted(p.parent.name for p in (repo / "content" / "articles").glob("*/ar.md"))
+        if not slugs:
+            raise FileNotFoundError(f"{repo / 'content' / 'articles'} holds no article to copy")
+        slug = slugs[0]
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} is not empty")
     target.mkdir(parents=True, exist_ok=True)

@@ -78,7 +78,7 @@ LABELS: dict[str, dict[str, str]] = {
         "from_original": "",
         "published": "تاريخ النشر",
         "not_translated": "لم تكتمل ترجمته بعد",
-        "not_translated_detail": "{count} من {total} مقطعًا لم تُترجم بعد، وتظهر بنصها العربي.",
+        "not_translated_detail": "مقاطع من هذا المقال لم تُترجم بعد ({count} من {total})، وتظهر بنصها العربي.",
         "original_page": "الصفحة الأصلية",
         "page_of": "الصفحة {number} من {total}",
         "previous": "السابقة",
@@ -132,8 +132,8 @@ LABELS: dict[str, dict[str, str]] = {
         "from_original": "Translated from the Arabic original.",
         "published": "Published",
         "not_translated": "Not yet translated",
-        "not_translated_detail": "{count} of {total} parts of this article are not translated yet; they are "
-                                 "shown in the Arabic original.",
+        "not_translated_detail": "{count} of the article's {total} parts, shown in the Arabic original "
+                                 "until they are translated.",
         "original_page": "The original page",
         "page_of": "Page {number} of {total}",
         "previous": "Previous",

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Callable
 
 from . import prerender, yamlio
+from .bidi import isolate_runs
 from .article import HEADING, TRANSLATED_META, Article
 from .catalog import Translation
 from .locales import LABELS, SOURCE_LANG, facts, long_date, provenance
@@ -90,7 +91,8 @@ def localise(article: Article, lang: str, translations: dict[str, Translation]) 
 
 
 def _html(text: Text) -> str:
-    return text.html or prerender.inline(text.markdown)
+    """The text as HTML, its glossary links in, runs of the other script isolated."""
+    return isolate_runs(text.html or prerender.inline(text.markdown), text.lang)
 
 
 def _p_attrs(page_lang: str, text: Text, block_id: str | None = None, label: str = "") -> str:

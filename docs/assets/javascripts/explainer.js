@@ -1,18 +1,20 @@
 /* Reader-side helpers of the explainer site. */
 
-/* Keep the reader's place when switching language: paragraphs carry the same anchor id in both
-   languages, so the switcher link gets the id of the paragraph at the top of the screen. */
+/* Keep the reader's place when switching language: paragraphs, headings and glossary entries carry
+   the same anchor id in both languages, so the switcher link gets the id of the one at the top of
+   the screen now (not the one the address named when the page was opened). */
 (function () {
   "use strict";
+  var PLACES = ".md-content p[id^='p-'], .md-content [id^='s-'], .md-content h3[id], .md-content .ex-row[id]";
 
-  function currentParagraph() {
-    var paragraphs = document.querySelectorAll(".md-content p[id^='p-']");
+  function currentPlace() {
+    var places = document.querySelectorAll(PLACES);
     var chosen = null;
-    for (var i = 0; i < paragraphs.length; i++) {
-      var top = paragraphs[i].getBoundingClientRect().top;
-      if (top > window.innerHeight) break;
-      chosen = paragraphs[i];
-      if (top >= 0) break;
+    for (var i = 0; i < places.length; i++) {
+      var rect = places[i].getBoundingClientRect();
+      if (rect.top > window.innerHeight / 2) break;
+      chosen = places[i];
+      if (rect.bottom > 0) break;
     }
     return chosen;
   }
@@ -20,16 +22,106 @@
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[hreflang]");
     if (!link || !link.closest(".md-select")) return;
-    var hash = window.location.hash;
-    if (!/^#p-/.test(hash)) {
-      var paragraph = currentParagraph();
-      hash = paragraph && window.scrollY > 0 ? "#" + paragraph.id : "";
-    }
-    if (hash) {
-      event.preventDefault();
-      window.location.href = link.href.split("#")[0] + hash;
-    }
+    var place = window.scrollY > 0 ? currentPlace() : null;
+    event.preventDefault();
+    window.location.href = link.href.split("#")[0] + (place ? "#" + place.id : "");
   });
+})();
+
+/* Glossary terms: the definition in a box of the site's own, on screen in both directions, that
+   stays while the pointer is on it, closes with Esc, and opens in place when a term is tapped (a
+   second tap, or the box's link, goes to the glossary). WCAG 1.4.13: hoverable, dismissable,
+   persistent. */
+(function () {
+  "use strict";
+  var terms = document.querySelectorAll(".md-typeset a.ex-term[title]");
+  if (!terms.length) return;
+  var MARGIN = 8, GAP = 6;
+  var box = document.createElement("div");
+  box.className = "ex-tip";
+  box.id = "ex-tip";
+  box.setAttribute("role", "tooltip");
+  box.hidden = true;
+  var text = document.createElement("p");
+  var more = document.createElement("a");
+  more.className = "ex-tip__more";
+  box.appendChild(text);
+  box.appendChild(more);
+  document.body.appendChild(box);
+  var current = null, hideTimer = null, touched = false;
+  var label = document.documentElement.lang === "ar" ? "المزيد في المسرد" : "More in the glossary";
+
+  function place(term) {
+    var rect = term.getClientRects()[0] || term.getBoundingClientRect();
+    var width = Math.min(352, document.documentElement.clientWidth - 2 * MARGIN);
+    box.style.width = width + "px";
+    var rtl = getComputedStyle(term).direction === "rtl";
+    var start = rtl ? rect.right - width : rect.left;
+    var left = Math.max(MARGIN, Math.min(start, document.documentElement.clientWidth - width - MARGIN));
+    var top = rect.bottom + GAP;
+    if (top + box.offsetHeight > window.innerHeight - MARGIN && rect.top - GAP - box.offsetHeight > MARGIN)
+      top = rect.top - GAP - box.offsetHeight;
+    box.style.left = left + window.scrollX + "px";
+    box.style.top = top + window.scrollY + "px";
+  }
+
+  function show(term) {
+    clearTimeout(hideTimer);
+    if (current && current !== term) current.removeAttribute("aria-describedby");
+    current = term;
+    var holder = term.closest("[lang]");
+    box.lang = holder ? holder.lang : document.documentElement.lang;
+    box.dir = getComputedStyle(term).direction;
+    text.textContent = term.getAttribute("data-definition");
+    more.href = term.href;
+    more.textContent = label;
+    more.hidden = !touched;
+    box.hidden = false;
+    term.setAttribute("aria-describedby", "ex-tip");
+    place(term);
+  }
+
+  function hide() {
+    clearTimeout(hideTimer);
+    box.hidden = true;
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+  }
+
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 300);
+  }
+
+  for (var i = 0; i < terms.length; i++) {
+    var term = terms[i];
+    term.setAttribute("data-definition", term.getAttribute("title"));
+    term.removeAttribute("title");
+    term.addEventListener("mouseenter", function (event) { if (!touched) show(event.currentTarget); });
+    term.addEventListener("mouseleave", hideSoon);
+    term.addEventListener("focus", function (event) { show(event.currentTarget); });
+    term.addEventListener("blur", function (event) {
+      if (!box.contains(event.relatedTarget)) hideSoon();
+    });
+    term.addEventListener("click", function (event) {
+      if (!touched) return;
+      if (current !== event.currentTarget || box.hidden) {
+        event.preventDefault();  /* the first tap shows the definition in place */
+        show(event.currentTarget);
+      }
+    });
+  }
+  box.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+  box.addEventListener("mouseleave", hideSoon);
+  document.addEventListener("pointerdown", function (event) {
+    touched = event.pointerType === "touch" || event.pointerType === "pen";
+    if (!box.hidden && !box.contains(event.target) && !(event.target.closest && event.target.closest("a.ex-term")))
+      hide();
+  }, true);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !box.hidden) hide();
+  });
+  window.addEventListener("resize", function () { if (current && !box.hidden) place(current); });
 })();
 
 /* Material's search dialog has role="dialog" but no accessible name: name it after its input. */
