@@ -52,8 +52,22 @@ def chromium(width: int = 1280, height: int = 900):
                  f"--user-data-dir={profile}", f"--window-size={width},{height}"):
         options.add_argument(flag)
     driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+    # the window cannot be narrower than about 500 px: a phone's viewport is emulated, touch included
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+    if width < 600:
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
     try:
         yield driver
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def tap(driver, element) -> None:
+    """A finger's tap on ``element`` (touch events, as a phone sends them; not a mouse click)."""
+    x, y = driver.execute_script(
+        "var r = arguments[0].getClientRects()[0]; return [r.left + r.width / 2, r.top + r.height / 2]", element)
+    point = [{"x": x, "y": y, "id": 1}]
+    driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
+    driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})

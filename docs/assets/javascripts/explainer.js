@@ -48,7 +48,7 @@
   box.appendChild(text);
   box.appendChild(more);
   document.body.appendChild(box);
-  var current = null, hideTimer = null, touched = false;
+  var current = null, hideTimer = null, touched = false, openBeforeTap = false;
   var label = document.documentElement.lang === "ar" ? "المزيد في المسرد" : "More in the glossary";
 
   function place(term) {
@@ -104,17 +104,17 @@
       if (!box.contains(event.relatedTarget)) hideSoon();
     });
     term.addEventListener("click", function (event) {
-      if (!touched) return;
-      if (current !== event.currentTarget || box.hidden) {
-        event.preventDefault();  /* the first tap shows the definition in place */
-        show(event.currentTarget);
-      }
+      if (!touched || openBeforeTap) return;  /* a second tap goes to the glossary */
+      event.preventDefault();  /* the first tap shows the definition in place */
+      show(event.currentTarget);
     });
   }
   box.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
   box.addEventListener("mouseleave", hideSoon);
   document.addEventListener("pointerdown", function (event) {
     touched = event.pointerType === "touch" || event.pointerType === "pen";
+    var term = event.target.closest && event.target.closest("a.ex-term");
+    openBeforeTap = Boolean(term) && term === current && !box.hidden;
     if (!box.hidden && !box.contains(event.target) && !(event.target.closest && event.target.closest("a.ex-term")))
       hide();
   }, true);
