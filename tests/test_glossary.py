@@ -125,7 +125,7 @@ def test_schema_problems_all_reported():
         "content/glossary.yml:16: entry 'other': field 'ar_variants' expected a list of text (every other "
         "spelling the Arabic text uses), found text 'نص'",
         "content/glossary.yml:20: entry 'other': unknown field 'colour' (expected one of: id, kind, ar, "
-        "ar_variants, en, en_variants, definition_ar, definition_en, note, articles, ar_ambiguous)",
+        "ar_variants, en, en_variants, definition_ar, definition_en, note, note_ar, articles, ar_ambiguous)",
     ]
 
 

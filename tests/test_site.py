@@ -134,10 +134,20 @@ def test_english_page_has_no_stray_arabic(built_site):
 
 def test_translator_notes_are_on_the_english_page(built_site):
     html = (built_site / EN).read_text(encoding="utf-8")
-    assert html.count('<p class="admonition-title">Translator&#39;s note</p>') >= 15 or \
-        html.count("<p class=\"admonition-title\">Translator's note</p>") >= 15
+    assert html.count('<details class="note ex-note"><summary>Translator&#39;s note</summary>') >= 20 or \
+        html.count("<details class=\"note ex-note\"><summary>Translator's note</summary>") >= 20
     assert "a decade-long miss" in html
     assert "Chinese rendering of Yann LeCun" in html
+
+
+def test_the_arabic_reader_gets_notes_in_arabic(built_site):
+    html = (built_site / AR).read_text(encoding="utf-8")
+    assert html.count('<details class="note ex-note"><summary>ملاحظة المترجم</summary>') == 18
+    heading = html[html.index('id="s-0dfff5"'):]
+    assert "عشر سنوات من الفرص الضائعة" in heading[:2000]
+    assert "«العارضات الكبيرة» خطأ في الترجمة" in html
+    glossary = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "هو الاسم الصيني ليان ليكون" in glossary and "Chinese rendering of his name" not in glossary
 
 
 def test_headings_have_readable_slugs(built_site):
@@ -220,7 +230,7 @@ def test_notes_pages_link_both_languages(built_site):
                        ("en/notes/index.html", f'href="../../articles/{SLUG}/#s-0dfff5"')):
         html = (built_site / rel).read_text(encoding="utf-8")
         assert other in html, rel
-        assert "a decade-long miss" in html
+        assert ("a decade-long miss" if rel.startswith("en/") else "عشر سنوات من الفرص الضائعة") in html
     for rel in (AR, EN):  # the shared heading anchor exists on both article pages
         assert 'id="s-0dfff5"' in (built_site / rel).read_text(encoding="utf-8")
 

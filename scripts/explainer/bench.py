@@ -58,7 +58,8 @@ def write_corpus(repo: Path, target: Path, count: int, slug: str | None = None) 
     folder = repo / "content" / "articles" / slug
     seed = article_mod.parse((folder / "ar.md").read_text(encoding="utf-8"), "ar.md", slug)
     translations = catalog_mod.read((folder / "en.po").read_bytes(), "en.po")
-    figures = (folder / "figures.yml").read_bytes() if (folder / "figures.yml").exists() else None
+    extras = {name: (folder / name).read_bytes() for name in ("figures.yml", "notes-ar.yml")
+              if (folder / name).exists()}  # keyed by anchor ids, which every variant keeps
     slugs = []
     for index in range(count):
         item = variant(seed, index)
@@ -78,8 +79,8 @@ def write_corpus(repo: Path, target: Path, count: int, slug: str | None = None) 
                 if message.context == "title" and known:
                     message.string = f"{known.string} ({index + 1})"
         write_if_changed(out / "en.po", catalog_mod.dump(cat))
-        if figures is not None:
-            write_if_changed(out / "figures.yml", figures)
+        for name, data in extras.items():
+            write_if_changed(out / name, data)
         slugs.append(item.slug)
     return slugs
 

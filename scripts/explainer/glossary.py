@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import arabic, prerender, schema, yamlio
+from .bidi import isolate_runs
 from .errors import ContentError, Problem
 from .schema import Field
 
@@ -26,6 +27,7 @@ ENTRY_FIELDS = {
     "definition_ar": Field(True, "text", "one or two sentences in Arabic"),
     "definition_en": Field(True, "text", "one or two sentences in English"),
     "note": Field(False, "text", "a remark on the name or its rendering, in English"),
+    "note_ar": Field(False, "text", "the same remark in Arabic, for the Arabic glossary"),
     "articles": Field(False, "texts", "the slugs of the only articles where the entry is linked"),
     "ar_ambiguous": Field(False, "texts", "spellings that are also ordinary Arabic words, linked only "
                           "where the article also names the entry in another form"),
@@ -51,6 +53,7 @@ class Entry:
     en_variants: tuple[str, ...] = ()
     note: str = ""
     line: int = 0
+    note_ar: str = ""
     articles: tuple[str, ...] = ()
     ar_ambiguous: tuple[str, ...] = ()
 
@@ -135,7 +138,7 @@ def parse(text: str, path: str) -> Glossary:
                 id=item["id"], kind=item["kind"], ar=item["ar"], en=item["en"],
                 definition_ar=item["definition_ar"], definition_en=item["definition_en"],
                 ar_variants=tuple(item.get("ar_variants", ())), en_variants=tuple(item.get("en_variants", ())),
-                note=item.get("note", ""), line=line, articles=tuple(item.get("articles", ())),
+                note=item.get("note", ""), note_ar=item.get("note_ar", ""), line=line, articles=tuple(item.get("articles", ())),
                 ar_ambiguous=tuple(item.get("ar_ambiguous", ()))))
     problems += _claimed_twice(entries, path)
     allowed: list[Allowed] = []
@@ -419,7 +422,9 @@ def glossary_page(glossary: Glossary, lang: str, occurrences: dict[str, list[Occ
                              if lang == "ar" else f"- **{labels['variants']}:** "
                              + ", ".join(mark(v, lang) for v in variants))
                 parts.append("\n")
-            if entry.note:
+            if lang == "ar" and entry.note_ar:
+                parts.append(f"- **{labels['note']}:** {isolate_runs(mark(entry.note_ar, 'ar'), 'ar')}\n")
+            elif entry.note:
                 note = mark(entry.note, lang) if lang == "en" else \
                     f'<span lang="en" dir="ltr">{mark(entry.note, "en")}</span>'
                 parts.append(f"- **{labels['note']}:** {note}\n")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
+from . import arnotes
 from . import article as article_mod
 from . import cache
 from . import catalog as catalog_mod
@@ -192,6 +193,14 @@ def load_glossary(paths: Paths) -> glossary_mod.Glossary:
     if not path.exists():
         return glossary_mod.Glossary()
     return glossary_mod.parse(path.read_text(encoding="utf-8"), paths.rel(path))
+
+
+def load_arabic_notes(paths: Paths, article: Article) -> dict[str, str]:
+    path = paths.article_dir(article.slug) / arnotes.FILE_NAME
+    if not path.exists():
+        return {}
+    ids = {seg.context for seg in catalog_mod.segments(article)}
+    return arnotes.parse(path.read_text(encoding="utf-8"), paths.rel(path), ids)
 
 
 def load_figures(paths: Paths, article: Article) -> figures_mod.Figures:
@@ -380,7 +389,7 @@ def _plan_articles(context: "_Context", tasks: list[tuple[str, str]], jobs: int)
         _WORKER_CONTEXT = None
 
 
-INPUTS = ("ar.md", "en.po", "figures.yml")  # an article's sources, whose bytes make its cache key
+INPUTS = ("ar.md", "en.po", "figures.yml", arnotes.FILE_NAME)  # an article's sources, whose bytes make its cache key
 
 
 def _article_key(context: "_Context", slug: str, catalog: bytes | None = None) -> str:
@@ -442,6 +451,7 @@ def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Pat
     folder = paths.article_dir(slug)
     article, catalog, changed = load_article(paths, slug)
     figures = load_figures(paths, article)
+    arabic_notes = load_arabic_notes(paths, article)
     summary = cache.Summary(slug)
     pages: dict[Path, str] = {}
     warnings = summary.warnings
@@ -478,6 +488,9 @@ def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Pat
     for lang in LANGUAGES:
         lang_sources = [ar_rel] + ([po_rel] if lang == TARGET_LANG else []) + extra_sources
         texts = render.localise(article, lang, translations)
+        if lang == SOURCE_LANG:  # the Arabic reader's own notes
+            texts = {ctx: replace(text, notes=(arabic_notes[ctx],) if ctx in arabic_notes else ())
+                     for ctx, text in texts.items()}
         texts_by_lang[lang] = dict(texts)
         found_here = summary.occurrences[lang] = []
         linked_here = [b for b in article.blocks if b.kind == "paragraph" and texts[b.id].lang == lang]
@@ -492,15 +505,16 @@ def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Pat
         pages[paths.docs / lang / "articles" / f"{slug}.md"] = with_digest(page)
         summary.entries[lang] = render.ArticleEntry(slug, texts["title"], texts.get("byline.author"), len(numbers),
                                                     sum(1 for text in texts.values() if text.lang != lang))
-    noted = {ctx: render.note_html(translation.notes)  # once, for the notes pages of both languages
-             for ctx, translation in translations.items() if translation.notes and translation.text}
+    noted = {TARGET_LANG: {ctx: render.note_html(translation.notes) for ctx, translation in translations.items()
+                           if translation.notes and translation.text},
+             SOURCE_LANG: {ctx: render.note_html((note,), SOURCE_LANG) for ctx, note in arabic_notes.items()}}
     for lang in LANGUAGES:
         page = render.parallel_page(article, lang, texts_by_lang, [ar_rel, po_rel])
         pages[paths.docs / lang / "parallel" / f"{slug}.md"] = with_digest(page)
         summary.notes[lang] = [
             render.NotedSegment(slug, texts_by_lang[lang]["title"], ctx, render.segment_label(article, ctx, lang),
                                 html)
-            for ctx, html in noted.items()]
+            for ctx, html in noted[lang].items()]
         summary.status[lang] = render.StatusRow(
             slug, texts_by_lang[lang]["title"], stats.total, stats.translated, stats.fuzzy, stats.untranslated,
             tuple((ctx, state, render.segment_label(article, ctx, lang)) for ctx, state in pending))

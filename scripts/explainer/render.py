@@ -146,18 +146,20 @@ def mark_foreign(text: str, page_lang: str) -> str:
     return text
 
 
-def note_html(notes: tuple[str, ...]) -> str:
-    """A segment's translator's notes (written in English) as one run of HTML."""
-    return mark_foreign(prerender.inline(" ".join(note.strip() for note in notes)), "en")
+def note_html(notes: tuple[str, ...], lang: str = "en") -> str:
+    """A segment's translator's notes (written in ``lang``) as one run of HTML."""
+    html = mark_foreign(prerender.inline(" ".join(note.strip() for note in notes)), lang)
+    return isolate_runs(html, lang) if lang == SOURCE_LANG else html
 
 
 def _notes(lang: str, text: Text) -> str:
-    """A translator's note, as Python-Markdown's admonition extension renders it."""
-    if not text.notes or lang == SOURCE_LANG:
+    """A translator's note under its segment, closed until the reader opens it (as
+    pymdownx.details renders ``??? note``), so that notes do not break the flow of the text."""
+    if not text.notes:
         return ""
-    body = note_html(text.notes)
-    return (f'<div class="admonition note">\n<p class="admonition-title">{LABELS[lang]["translator_note"]}</p>\n'
-            f"<p>{body}</p>\n</div>")
+    body = note_html(text.notes, lang)
+    return (f'<details class="note ex-note">\n<summary>{LABELS[lang]["translator_note"]}</summary>\n'
+            f"<p>{body}</p>\n</details>")
 
 
 def _div(attrs: str, *paragraphs: str) -> str:
@@ -466,8 +468,6 @@ def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict
             anchor = segment_anchor(item.context)
             page = f"articles/{item.slug}.md"
             note = item.html
-            if lang != "en":
-                note = f'<span lang="en" dir="ltr">{note}</span>'
             items.append(f"<li><strong>{item.label}:</strong> {note} "
                          f'(<a href="{cross_link(lang, doc, "ar", page, anchor)}">{labels["on_ar_page"]}</a> · '
                          f'<a href="{cross_link(lang, doc, "en", page, anchor)}">{labels["on_en_page"]}</a>)</li>')
