@@ -160,3 +160,62 @@ def test_the_glossary_keeps_the_entry_on_screen(site_url):
         driver.execute_script("document.getElementById('chatgpt').scrollIntoView({block: 'start'})")
         _switch(driver, "en")
         assert driver.current_url.endswith("#chatgpt")
+
+
+# --- notes, numbers, chrome -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_notes_are_closed_until_the_reader_opens_one(screen, site_url, lang):
+    _, driver = screen
+    driver.get(site_url + PAGES[lang])
+    notes = driver.find_elements(By.CSS_SELECTOR, ".md-content details.ex-note")
+    assert len(notes) >= 15
+    assert not [n for n in notes if n.get_attribute("open")]
+    body = notes[3].find_element(By.CSS_SELECTOR, "p")
+    assert not body.is_displayed()
+    summary = notes[3].find_element(By.CSS_SELECTOR, "summary")
+    _centre(driver, summary)
+    summary.click()
+    assert body.is_displayed() and body.value_of_css_property("font-size") == "15px"
+    assert body.get_attribute("lang") in ("", None) and notes[3].find_element(By.XPATH, "ancestor::*[@lang][1]") \
+        .get_attribute("lang") == lang
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_paragraphs_are_numbered_as_the_key_figures_cite_them(screen, site_url, lang):
+    _, driver = screen
+    driver.get(site_url + PAGES[lang])
+    cited = driver.find_element(By.CSS_SELECTOR, ".md-content table a[href='#p-00f7a2']")
+    number = cited.text.split()[-1]
+    shown = driver.execute_script("return getComputedStyle(document.getElementById('p-00f7a2'), '::after').content")
+    assert shown == f'"{number}"' or shown == "counter(ex-paragraph)" and number == "14"
+    rect = driver.execute_script(
+        "var p = document.getElementById('p-00f7a2'); p.scrollIntoView({block: 'center'});"
+        "var r = p.getBoundingClientRect(); return [r.left, r.right, document.documentElement.clientWidth]")
+    assert 0 <= rect[0] and rect[1] <= rect[2]
+
+
+def test_the_interface_speaks_the_readers_language(site_url):
+    with chromium(1280, 900) as driver:
+        driver.get(site_url + PAGES["ar"])
+        html = driver.page_source
+        for wrong in ("Permanent link", "إختر اللغة", "إبحث", "Made with"):
+            assert wrong not in html, wrong
+        button = driver.find_element(By.CSS_SELECTOR, ".md-header .md-select .md-header__button")
+        assert button.get_attribute("aria-label") == "اختر اللغة"
+        assert "صُنع الموقع باستخدام" in driver.find_element(By.CSS_SELECTOR, ".md-copyright").text
+        requested = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert not [name for name in requested if "sitemap" in name]
+        for path, title in (("404.html", "404 - الصفحة غير موجودة"), ("en/404.html", "404 - Page not found")):
+            driver.get(site_url + path)
+            assert driver.title.startswith(title)
+
+
+def test_the_status_table_fits_a_phone(site_url):
+    with chromium(*WIDTHS["phone"]) as driver:
+        for path in ("status/", "en/status/"):
+            driver.get(site_url + path)
+            overflow = driver.execute_script(
+                "return Array.from(document.querySelectorAll('.md-typeset__scrollwrap, table'))"
+                ".map(e => e.scrollWidth - e.clientWidth)")
+            assert overflow and max(overflow) <= 1, (path, overflow)

@@ -183,8 +183,8 @@ def test_entry_mentioned_in_many_articles_gets_mentions_pages():
     pages = glossary.glossary_page(GLOSSARY, "en", occurrences, ["content/glossary.yml"], lambda text, lang: text)
     main = pages["glossary.md"]
     # the first article inline, then a link to every mention
-    assert "- **Mentioned in:** [Title 0](articles/a000.md): [¶ 2](articles/a000.md#p-000000), " \
-           "[¶ 5](articles/a000.md#p-999999)\n- [All mentions (701)](more/mentions-meta.md)\n" in main
+    assert "- **Mentioned in:** [Title 0](articles/a000.md): [¶\u00a02](articles/a000.md#p-000000), " \
+           "[¶\u00a05](articles/a000.md#p-999999)\n- [All mentions (701)](more/mentions-meta.md)\n" in main
     assert "Title 1]" not in main
     mentions = [doc for doc in pages if doc.startswith("more/mentions-meta")]
     assert mentions[:2] == ["more/mentions-meta.md", "more/mentions-meta_2.md"]

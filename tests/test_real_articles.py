@@ -119,7 +119,8 @@ def test_a_fresh_project_previews_the_real_articles(tmp_path):
         for page in (f"articles/real-{number}/index.html", f"en/articles/real-{number}/index.html"):
             assert (root / "site" / page).is_file()
     english = (root / "site" / "en" / "articles" / "real-1" / "index.html").read_text(encoding="utf-8")
-    assert '<div class="ex-status-note" role="note"><p><strong>Not yet translated:</strong> 8 of the article's 8 parts' in english
+    assert ('<div class="ex-status-note" role="note"><p><strong>Not yet translated:</strong> 8 of the '
+            "article's 8 parts") in english
     home = (root / "site" / "en" / "index.html").read_text(encoding="utf-8")
     assert home.count('<span class="ex-status-mark">Not yet translated</span>') == len(EXPECTED)
     checked = explainer("check", cwd=root, check=False)

@@ -88,7 +88,7 @@ def test_page_docs_one_per_paragraph(built_site):
         "", "#a-decade-long-miss", "#the-metaverse-or-ai", "#key-figures", "#timeline", "#about-this-article")]
     about = docs[-1]
     assert about["title"] == "About this article"
-    assert about["text"].startswith("<p>Source: Gate — View the original</p> <p>Image credit:")
+    assert about["text"].startswith("<p>Source: Gate — View the original</p> <p>The original article's image:")
 
 
 def test_page_docs_of_a_section_without_paragraphs_keep_paragraphs_and_lists():

@@ -50,8 +50,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_pre_build(config) -> None:
     from explainer import prerender
+    from explainer.locales import permalink_title
 
     _state["depth"] += 1
+    # the headings' permalinks titled in the language being built (theme.language, which
+    # mkdocs-static-i18n sets for each language's build)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = permalink_title(config.theme["language"])
     _state["headings"] = prerender.headings_of(config.markdown_extensions, config.mdx_configs)
     only = _only_languages()
     i18n = _i18n(config)

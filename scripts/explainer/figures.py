@@ -135,8 +135,9 @@ def _check_quote(item: dict, paragraphs: dict[str, str], path: str, label: str) 
 
 
 def format_figure(figure: Figure, lang: str) -> str:
-    if figure.unit == "percent":
-        return format_percent(figure.value / 100, locale=lang, numbering_system="latn")
+    if figure.unit == "percent":  # Latin digits as the text has them, with the language's percent sign
+        text = format_percent(figure.value / 100, locale=lang, numbering_system="latn")
+        return text.replace("%", "\u066a") if lang == "ar" else text
     if figure.unit == "currency":
         amount = format_compact_decimal(figure.value, format_type="long", locale=lang, fraction_digits=1,
                                         numbering_system="latn")
@@ -175,7 +176,7 @@ def section(figures: Figures, lang: str, numbers: dict[str, int]) -> str:
         head = "".join(f"<th>{prerender.inline(cell)}</th>\n" for cell in (first, second, labels["source"]))
         body = "".join(
             f"<tr>\n<td>{prerender.inline(value)}</td>\n<td>{prerender.inline(what)}</td>\n"
-            f'<td><a href="#{paragraph}">{labels["paragraph"]} {numbers[paragraph]}</a></td>\n</tr>\n'
+            f'<td><a href="#{paragraph}">{labels["paragraph"]}\u00a0{numbers[paragraph]}</a></td>\n</tr>\n'
             for value, what, paragraph in rows)
         parts.append(f"\n## {title}\n" + prerender.block(f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n"
                                                           f"<tbody>\n{body}</tbody>\n</table>"))

@@ -332,6 +332,7 @@ def link_terms_html(markdown: str, matcher: Matcher, href: str, first_only: bool
     return "".join(out), found
 
 
+_LIST_SEPARATOR = {"ar": "، ", "en": ", "}  # the comma of each language, between items of a list
 _SENTENCE_END_RE = re.compile(r"(?<=[.؟?!])\s")
 
 
@@ -432,7 +433,8 @@ def glossary_page(glossary: Glossary, lang: str, occurrences: dict[str, list[Occ
             for occurrence in occurrences.get(entry.id, []):
                 by_article.setdefault(occurrence.slug, []).append(occurrence)
             for slug, found in list(by_article.items())[:MENTIONS_INLINE]:
-                links = ", ".join(f"[¶ {o.number}](articles/{slug}.md#{o.block_id})" for o in found)
+                links = _LIST_SEPARATOR[lang].join(f"[¶\u00a0{o.number}](articles/{slug}.md#{o.block_id})"
+                                                   for o in found)
                 parts.append(f"- **{labels['mentions']}:** [{found[0].title}](articles/{slug}.md): {links}\n")
             if len(by_article) > MENTIONS_INLINE:
                 pages = mentions_pages(entry, lang, by_article, sources)
@@ -453,7 +455,7 @@ def mentions_pages(entry: Entry, lang: str, by_article: dict[str, list[Occurrenc
 
     def item(found: list[Occurrence], doc: str) -> str:
         article = render.cross_link(lang, doc, lang, f"articles/{found[0].slug}.md")
-        links = ", ".join(f'<a href="{article}#{o.block_id}">¶ {o.number}</a>' for o in found)
+        links = _LIST_SEPARATOR[lang].join(f'<a href="{article}#{o.block_id}">¶\u00a0{o.number}</a>' for o in found)
         return f'<li><a href="{article}">{html.escape(found[0].title, quote=False)}</a>: {links}</li>'
 
     groups = list(by_article.values())

@@ -38,7 +38,7 @@ LABELS: dict[str, dict[str, str]] = {
         "author": "المؤلف",
         "editor": "المحرر",
         "publisher": "الناشر",
-        "image_credit": "مصدر الصورة",
+        "image_credit": "صورة المقال الأصلي",
         "source": "المصدر",
         "disclaimer": "إخلاء مسؤولية الناشر",
         "articles": "المقالات",
@@ -77,6 +77,8 @@ LABELS: dict[str, dict[str, str]] = {
         "from_translation": "هذا النص العربي مترجم عن {language}.",
         "from_original": "",
         "published": "تاريخ النشر",
+        "permalink": "رابط دائم إلى هذا القسم",
+        "translated_on": "تاريخ الترجمة",
         "not_translated": "لم تكتمل ترجمته بعد",
         "not_translated_detail": "مقاطع من هذا المقال لم تُترجم بعد ({count} من {total})، وتظهر بنصها العربي.",
         "original_page": "الصفحة الأصلية",
@@ -90,7 +92,7 @@ LABELS: dict[str, dict[str, str]] = {
         "author": "Author",
         "editor": "Editor",
         "publisher": "Publisher",
-        "image_credit": "Image credit",
+        "image_credit": "The original article's image",
         "source": "Source",
         "disclaimer": "Publisher's disclaimer",
         "articles": "Articles",
@@ -121,7 +123,7 @@ LABELS: dict[str, dict[str, str]] = {
         "segments": "Segments",
         "translated": "Translated",
         "fuzzy_count": "Behind the source",
-        "untranslated_count": "Untranslated",
+        "untranslated_count": "Not translated",
         "state_fuzzy": "translation behind the source",
         "state_untranslated": "not translated",
         "all_done": "Every segment of these articles is translated and reviewed.",
@@ -131,6 +133,8 @@ LABELS: dict[str, dict[str, str]] = {
         "from_translation": "Translated from the Arabic, which is itself a translation from {language}.",
         "from_original": "Translated from the Arabic original.",
         "published": "Published",
+        "permalink": "Permanent link",
+        "translated_on": "Translated",
         "not_translated": "Not yet translated",
         "not_translated_detail": "{count} of the article's {total} parts, shown in the Arabic original "
                                  "until they are translated.",
@@ -164,3 +168,8 @@ def long_date(iso: str, lang: str) -> str:
     from babel.dates import format_date
 
     return format_date(date.fromisoformat(iso), format="long", locale=lang)
+
+
+def permalink_title(lang: str) -> str:
+    """The title of a heading's permalink in ``lang`` (English for a language the site lacks)."""
+    return LABELS.get(lang, LABELS[TARGET_LANG])["permalink"]

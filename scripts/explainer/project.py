@@ -491,7 +491,7 @@ def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Pat
         if lang == SOURCE_LANG:  # the Arabic reader's own notes
             texts = {ctx: replace(text, notes=(arabic_notes[ctx],) if ctx in arabic_notes else ())
                      for ctx, text in texts.items()}
-        texts_by_lang[lang] = dict(texts)
+        texts_by_lang[lang] = texts  # with the glossary links made below, for the side-by-side page too
         found_here = summary.occurrences[lang] = []
         linked_here = [b for b in article.blocks if b.kind == "paragraph" and texts[b.id].lang == lang]
         scope = glossary_mod.scope_of(matchers[lang], slug, [texts[b.id].markdown for b in linked_here])
@@ -501,7 +501,9 @@ def _plan_article(context: _Context, slug: str) -> tuple[cache.Summary, dict[Pat
                                                          scope=scope)
             texts[block.id] = replace(text, html=linked)
             found_here += [(entry.id, block.id, numbers[block.id]) for entry in found]
-        page = render.article_page(article, lang, texts, lang_sources, figures_mod.section(figures, lang, numbers))
+        revised = catalog.revision_date if lang == TARGET_LANG and stats.translated else None
+        page = render.article_page(article, lang, texts, lang_sources, figures_mod.section(figures, lang, numbers),
+                                   revised.date().isoformat() if revised else "")
         pages[paths.docs / lang / "articles" / f"{slug}.md"] = with_digest(page)
         summary.entries[lang] = render.ArticleEntry(slug, texts["title"], texts.get("byline.author"), len(numbers),
                                                     sum(1 for text in texts.values() if text.lang != lang))

@@ -192,7 +192,9 @@ class _Page:
 
 
 def article_page(article: Article, lang: str, texts: dict[str, Text], sources: list[str],
-                 figures_md: str = "") -> str:
+                 figures_md: str = "", translated_on: str = "") -> str:
+    """An article's page in ``lang``; ``translated_on`` (YYYY-MM-DD) is when its translation into
+    ``lang`` was last revised."""
     labels = LABELS[lang]
     doc = f"articles/{article.slug}.md"
     title = texts["title"]
@@ -207,6 +209,9 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
     if article.meta.get("date"):
         byline.append(f"<strong>{labels['published']}:</strong> <time datetime=\"{article.meta['date']}\">"
                       f"{long_date(article.meta['date'], lang)}</time>")
+    if translated_on:
+        byline.append(f"<strong>{labels['translated_on']}:</strong> <time datetime=\"{translated_on}\">"
+                      f"{long_date(translated_on, lang)}</time>")
     if byline:
         page.html(_div(' class="ex-byline" id="byline"', " · ".join(byline)))
     for ctx in ("title", "byline.author", "byline.editor"):
@@ -231,11 +236,15 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
         else:
             page.html(f"<p{_p_attrs(lang, text, block.id, labels['fuzzy'])}>{_html(text)}</p>")
         page.html(_notes(lang, text))
+    page.html(_div(' class="ex-parallel-link"', f'<a href="{parallel}">{labels["read_parallel"]}</a>'))
     if figures_md:
         page.markdown(figures_md)
     about = []
     if article.meta.get("publisher") or "notice.source" in texts:
-        notice = f" — {_span_html(lang, texts['notice.source'])}" if "notice.source" in texts else ""
+        notice = _span_html(lang, texts["notice.source"]) if "notice.source" in texts else ""
+        if notice and article.meta.get("url"):  # "view the original", linked to it when its address is known
+            notice = f'<a href="{prerender.attribute(article.meta["url"])}" rel="noopener">{notice}</a>'
+        notice = f" — {notice}" if notice else ""
         about.append(f"<strong>{labels['source']}:</strong> "
                      f"{_span_html(lang, _source_text(article.meta.get('publisher', '')))}{notice}")
     if article.meta.get("url"):
@@ -530,7 +539,8 @@ def status_page(lang: str, rows: list[StatusRow], sources: list[str]) -> dict[st
         title = labels["status_title"] if number == 0 else _page_title(lang, labels["status_title"], number, len(docs))
         page = _Page(front_matter(sources, {"title": title, **NOT_SEARCHED}))
         page.markdown(f"\n# {title}\n\n{labels['status_intro']}\n")
-        page.html(head + "\n".join(table.get(i, doc) for i in chunk) + "\n</tbody>\n</table>")
+        page.html('<div class="ex-status">\n' + head + "\n".join(table.get(i, doc) for i in chunk)
+                  + "\n</tbody>\n</table>\n</div>")
         if not any(rows[index].pending for index in chunk):
             page.html(f"<p>{labels['all_done']}</p>")
         for index in (index for index in chunk if rows[index].pending):  # what is left to do
@@ -559,8 +569,9 @@ def parallel_page(article: Article, lang: str, texts: dict[str, dict[str, Text]]
             link = cross_link(lang, doc, cell_lang, f"articles/{article.slug}.md", block.id)
             body = f"<strong>{_html(text)}</strong>" if block.kind == HEADING else _html(text)
             link_label = LABELS[lang]["on_ar_page" if cell_lang == "ar" else "on_en_page"]
+            notes = _notes(text.lang, text)
             rows.append(f'<div class="ex-cell" lang="{text.lang}" dir="{facts(text.lang).direction}">\n'
-                        f"<p>{body}</p>\n"
+                        f"<p>{body}</p>\n" + (f"{notes}\n" if notes else "") +
                         f'<p><span class="ex-row-link" lang="{lang}" dir="{facts(lang).direction}">'
                         f'<a href="{link}">{link_label}</a></span></p>\n</div>')
         rows.append("</div>")
