@@ -219,3 +219,22 @@ def test_the_status_table_fits_a_phone(site_url):
                 "return Array.from(document.querySelectorAll('.md-typeset__scrollwrap, table'))"
                 ".map(e => e.scrollWidth - e.clientWidth)")
             assert overflow and max(overflow) <= 1, (path, overflow)
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_axe_finds_nothing_with_the_notes_open_and_a_definition_shown(screen, site_url, lang):
+    from test_browser import AXE
+
+    _, driver = screen
+    driver.get(site_url + PAGES[lang])
+    driver.execute_script("document.querySelectorAll('details.ex-note').forEach(d => d.open = true)")
+    term = _terms(driver, 1)[0]
+    _centre(driver, term)
+    driver.execute_script("arguments[0].focus()", term)
+    assert not _box(driver)["hidden"]
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    violations = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document).then(r => done(r.violations.map(v => v.id + ': ' +"
+        "  v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))));")
+    assert violations == []

@@ -116,3 +116,21 @@ def test_a_build_refuses_a_malformed_catalog_and_keeps_its_bytes(name, project):
     assert f"ERROR: content/articles/{SLUG}/en.po:{line}: " in result.stderr
     assert po.read_bytes() == broken
     assert not (project / "docs" / "en" / "articles" / f"{SLUG}.md").exists()
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_generation_stops_before_writing_and_leaves_the_file_as_it_was(name, tmp_path):
+    from explainer import project
+    from explainer.errors import ContentError
+
+    from conftest import copy_project
+
+    root = copy_project(tmp_path / "project")
+    po = root / "content" / "articles" / SLUG / "en.po"
+    broken = CASES[name](po.read_bytes())
+    po.write_bytes(broken)
+    with pytest.raises(ContentError) as info:
+        project.generate(project.Paths(root))
+    assert {p.line for p in info.value.problems} == {p.line for p in posyntax.check(broken, "en.po")}
+    assert po.read_bytes() == broken
+    assert not (root / "docs" / "en" / "articles").exists()

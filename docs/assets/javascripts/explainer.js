@@ -47,7 +47,7 @@
   more.className = "ex-tip__more";
   box.appendChild(text);
   box.appendChild(more);
-  document.body.appendChild(box);
+  (document.querySelector("main") || document.body).appendChild(box);  /* inside the page's landmarks */
   var current = null, hideTimer = null, touched = false, openBeforeTap = false;
   var label = document.documentElement.lang === "ar" ? "المزيد في المسرد" : "More in the glossary";
 
@@ -61,8 +61,8 @@
     var top = rect.bottom + GAP;
     if (top + box.offsetHeight > window.innerHeight - MARGIN && rect.top - GAP - box.offsetHeight > MARGIN)
       top = rect.top - GAP - box.offsetHeight;
-    box.style.left = left + window.scrollX + "px";
-    box.style.top = top + window.scrollY + "px";
+    box.style.left = left + "px";  /* fixed: coordinates of the viewport */
+    box.style.top = top + "px";
   }
 
   function show(term) {
@@ -121,7 +121,9 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && !box.hidden) hide();
   });
-  window.addEventListener("resize", function () { if (current && !box.hidden) place(current); });
+  function follow() { if (current && !box.hidden) place(current); }
+  window.addEventListener("resize", follow);
+  window.addEventListener("scroll", follow, { passive: true });
 })();
 
 /* Material's search dialog has role="dialog" but no accessible name: name it after its input. */
