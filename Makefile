@@ -9,6 +9,7 @@ NODE_STAMP := node_modules/.package-lock.json
 BENCH_STAMP := bench/node_modules/.package-lock.json
 
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: site preview serve test check bench install browser stats clean

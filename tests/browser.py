@@ -71,3 +71,16 @@ def tap(driver, element) -> None:
     point = [{"x": x, "y": y, "id": 1}]
     driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
     driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(driver) -> list[str]:
+    """axe-core's violations on the page the driver shows, each with its first nodes."""
+    assert AXE.is_file(), "axe-core comes from npm (`make test` runs `npm ci`)"
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document).then(r => done(r.violations.map(v => v.id + ': ' +"
+        "  v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))));")

@@ -54,17 +54,6 @@ def copy_project(target: Path, with_content: bool = True) -> Path:
     return target
 
 
-def load_hooks():
-    """The site's MkDocs hooks module, loaded from its file as MkDocs loads it."""
-    import importlib.util
-
-    path = REPO / "overrides" / "hooks" / "explainer_hooks.py"
-    spec = importlib.util.spec_from_file_location("explainer_hooks", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def explainer(*args: str, cwd: Path, check: bool = True, env: dict | None = None
               ) -> subprocess.CompletedProcess:
     """Run the installed CLI the way a writer does."""

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import chromium, serve
+from browser import axe_violations, chromium, serve
 from conftest import SLUG
 
 pytestmark = pytest.mark.browser
@@ -146,18 +145,11 @@ def test_english_search(driver, site_url, query, anchor):
 
 # --- accessibility -----------------------------------------------------------------------------
 
-AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 A11Y_PAGES = ["", f"articles/{SLUG}/", "glossary/", f"parallel/{SLUG}/", "notes/", "status/"]
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 @pytest.mark.parametrize("page", A11Y_PAGES)
 def test_axe_finds_no_violations(driver, site_url, lang, page):
-    assert AXE.is_file(), "axe-core comes from npm (`make test` runs `npm ci`)"
     driver.get(f"{site_url}{'' if lang == 'ar' else 'en/'}{page}")
-    driver.execute_script(AXE.read_text(encoding="utf-8"))
-    violations = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document).then(r => done(r.violations.map(v => v.id + ': ' +"
-        "  v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))));")
-    assert violations == []
+    assert axe_violations(driver) == []

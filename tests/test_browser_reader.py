@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import chromium, serve, tap
+from browser import axe_violations, chromium, serve, tap
 from conftest import SLUG
 
 pytestmark = pytest.mark.browser
@@ -223,8 +223,6 @@ def test_the_status_table_fits_a_phone(site_url):
 
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_axe_finds_nothing_with_the_notes_open_and_a_definition_shown(screen, site_url, lang):
-    from test_browser import AXE
-
     _, driver = screen
     driver.get(site_url + PAGES[lang])
     driver.execute_script("document.querySelectorAll('details.ex-note').forEach(d => d.open = true)")
@@ -232,9 +230,4 @@ def test_axe_finds_nothing_with_the_notes_open_and_a_definition_shown(screen, si
     _centre(driver, term)
     driver.execute_script("arguments[0].focus()", term)
     assert not _box(driver)["hidden"]
-    driver.execute_script(AXE.read_text(encoding="utf-8"))
-    violations = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document).then(r => done(r.violations.map(v => v.id + ': ' +"
-        "  v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))));")
-    assert violations == []
+    assert axe_violations(driver) == []

@@ -10,8 +10,10 @@ import shutil
 
 import pytest
 
-from explainer import bench, cache, project
-from explainer.errors import ConflictError
+from explainer import bench, cache
+from explainer import generation, render
+from explainer import paths as paths_mod
+from explainer.errors import ConflictError, ContentError
 
 from conftest import REPO
 
@@ -20,7 +22,7 @@ from conftest import REPO
 def corpus(tmp_path):
     root = tmp_path / "corpus"
     bench.write_corpus(REPO, root, 3)
-    project.generate(project.Paths(root))
+    generation.generate(paths_mod.Paths(root))
     return root
 
 
@@ -32,7 +34,7 @@ def _docs(root):
 def counted(monkeypatch):
     """The articles read and the lists made (once per language) in a generation."""
     counts = {"articles": [], "lists": 0}
-    plan_article, home_page = project._plan_article, project.render.home_page
+    plan_article, home_page = generation.plan_article, render.home_page
 
     def counting_plan(context, slug):
         counts["articles"].append(slug)
@@ -42,8 +44,8 @@ def counted(monkeypatch):
         counts["lists"] += 1
         return home_page(*args)
 
-    monkeypatch.setattr(project, "_plan_article", counting_plan)
-    monkeypatch.setattr(project.render, "home_page", counting_home)
+    monkeypatch.setattr(generation, "plan_article", counting_plan)
+    monkeypatch.setattr(render, "home_page", counting_home)
     return counts
 
 
@@ -60,7 +62,7 @@ def test_summaries_are_recorded_as_asdict_gives_them(corpus):
 
 def test_nothing_changed_nothing_read(corpus, counted):
     before = {p: p.stat().st_mtime_ns for p in (corpus / "docs").rglob("*.md")}
-    result = project.generate(project.Paths(corpus))
+    result = generation.generate(paths_mod.Paths(corpus))
     assert counted == {"articles": [], "lists": 0}
     assert result.written == [] and result.removed == []
     assert result.articles == ["article-0001", "article-0002", "article-0003"]
@@ -73,7 +75,7 @@ def test_one_edited_entry_reads_one_article(corpus, counted):
     po.write_text(po.read_text(encoding="utf-8").replace(
         'msgstr "Unfortunately, Meta did not know which road to take."',
         'msgstr "Sadly, Meta did not know which road to take."'), encoding="utf-8")
-    result = project.generate(project.Paths(corpus))
+    result = generation.generate(paths_mod.Paths(corpus))
     assert counted["articles"] == ["article-0002"]
     assert counted["lists"] == 0  # nothing the lists show changed
     assert sorted(result.written) == ["docs/ar/parallel/article-0002.md", "docs/en/articles/article-0002.md",
@@ -82,7 +84,7 @@ def test_one_edited_entry_reads_one_article(corpus, counted):
     # a new translator's note changes what the notes page lists
     text = po.read_text(encoding="utf-8")
     po.write_text(text.replace('msgctxt "p-f61dd8"', '# A new note.\nmsgctxt "p-f61dd8"', 1), encoding="utf-8")
-    project.generate(project.Paths(corpus))
+    generation.generate(paths_mod.Paths(corpus))
     assert counted["lists"] == 2  # once per language
     assert "A new note." in (corpus / "docs/en/notes.md").read_text(encoding="utf-8")
 
@@ -90,10 +92,10 @@ def test_one_edited_entry_reads_one_article(corpus, counted):
 def test_same_output_as_from_nothing(corpus, tmp_path):
     po = corpus / "content" / "articles" / "article-0003" / "en.po"
     po.write_text(po.read_text(encoding="utf-8").replace("Unfortunately,", "Sadly,"), encoding="utf-8")
-    project.generate(project.Paths(corpus))
+    generation.generate(paths_mod.Paths(corpus))
     incremental = _docs(corpus)
     bench._clean(corpus)  # no cache, no generated page
-    project.generate(project.Paths(corpus))
+    generation.generate(paths_mod.Paths(corpus))
     assert _docs(corpus) == incremental
 
 
@@ -101,7 +103,7 @@ def test_hand_edited_page_is_not_taken_for_unchanged(corpus, counted):
     page = corpus / "docs" / "en" / "articles" / "article-0001.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nA writer's line.\n", encoding="utf-8")
     with pytest.raises(ConflictError, match="docs/en/articles/article-0001.md:1: generated page was edited by hand"):
-        project.generate(project.Paths(corpus))
+        generation.generate(paths_mod.Paths(corpus))
     assert page.read_text(encoding="utf-8").endswith("A writer's line.\n")
 
 
@@ -109,7 +111,7 @@ def test_deleted_page_is_made_again(corpus, counted):
     page = corpus / "docs" / "ar" / "parallel" / "article-0003.md"
     text = page.read_text(encoding="utf-8")
     page.unlink()
-    result = project.generate(project.Paths(corpus))
+    result = generation.generate(paths_mod.Paths(corpus))
     assert counted["articles"] == ["article-0003"] and result.written == ["docs/ar/parallel/article-0003.md"]
     assert page.read_text(encoding="utf-8") == text
 
@@ -121,14 +123,14 @@ def test_unusable_records_are_ignored(corpus, counted):
     del record["stats"]
     (folder / "article-0002.json").write_text(json.dumps(record), encoding="utf-8")
     before = _docs(corpus)
-    result = project.generate(project.Paths(corpus))
+    result = generation.generate(paths_mod.Paths(corpus))
     assert counted["articles"] == ["article-0001", "article-0002"]
     assert result.written == [] and _docs(corpus) == before
 
 
 def test_a_new_generator_reads_everything(corpus, counted, monkeypatch):
     monkeypatch.setattr(cache, "code_version", lambda: "another version")
-    project.generate(project.Paths(corpus))
+    generation.generate(paths_mod.Paths(corpus))
     assert counted["articles"] == ["article-0001", "article-0002", "article-0003"] and counted["lists"] == 2
 
 
@@ -136,7 +138,7 @@ def test_glossary_change_reads_everything(corpus, counted):
     glossary = corpus / "content" / "glossary.yml"
     glossary.write_text(glossary.read_text(encoding="utf-8").replace(
         "The company behind Facebook", "The firm behind Facebook"), encoding="utf-8")
-    project.generate(project.Paths(corpus))
+    generation.generate(paths_mod.Paths(corpus))
     assert len(counted["articles"]) == 3 and counted["lists"] == 2
     assert "The firm behind Facebook" in (corpus / "docs/en/articles/article-0001.md").read_text(encoding="utf-8")
 
@@ -144,15 +146,15 @@ def test_glossary_change_reads_everything(corpus, counted):
 def test_articles_read_by_several_processes_give_the_same_pages(tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
     for root in (one, two):
-        bench.write_corpus(REPO, root, project.PARALLEL_MIN + 3)
+        bench.write_corpus(REPO, root, generation.PARALLEL_MIN + 3)
     broken = "article-0007"
     for root in (one, two):  # one article with a problem: reported, wherever it was read
         po = root / "content" / "articles" / broken / "en.po"
         po.write_text(po.read_text(encoding="utf-8") + '\nmsgctxt "zz"\nmsgid "broken\n', encoding="utf-8")
     errors = []
     for root, jobs in ((one, 1), (two, 2)):
-        with pytest.raises(project.ContentError) as info:
-            project.generate(project.Paths(root), jobs=jobs)
+        with pytest.raises(ContentError) as info:
+            generation.generate(paths_mod.Paths(root), jobs=jobs)
         errors.append([str(p) for p in info.value.problems])
     assert errors[0] == errors[1] and len(errors[0]) == 2
     assert re.fullmatch(rf"content/articles/{broken}/en.po:\d+: the string is not closed: the line ends before "
@@ -160,26 +162,26 @@ def test_articles_read_by_several_processes_give_the_same_pages(tmp_path):
     for root in (one, two):
         shutil.copy2(REPO / "content" / "articles" / "meta-ai-exodus" / "en.po",
                      root / "content" / "articles" / broken / "en.po")
-    first = project.generate(project.Paths(one), jobs=1)
-    second = project.generate(project.Paths(two), jobs=2)
+    first = generation.generate(paths_mod.Paths(one), jobs=1)
+    second = generation.generate(paths_mod.Paths(two), jobs=2)
     assert first.warnings == second.warnings and first.stats == second.stats
     assert [w.removeprefix(str(one)) for w in first.written] == [w.removeprefix(str(two)) for w in second.written]
-    assert _docs(one) == _docs(two) and len(_docs(one)) > 4 * project.PARALLEL_MIN
+    assert _docs(one) == _docs(two) and len(_docs(one)) > 4 * generation.PARALLEL_MIN
 
 
 def test_pages_staged_by_several_processes(tmp_path, monkeypatch):
     """Worker processes stage the pages they make and write the cache records: once the pages are
     in place the records hold, and a conflict found by a worker stops everything, page kept."""
     root = tmp_path / "corpus"
-    bench.write_corpus(REPO, root, project.PARALLEL_MIN + 1)
-    project.generate(project.Paths(root), jobs=2)
+    bench.write_corpus(REPO, root, generation.PARALLEL_MIN + 1)
+    generation.generate(paths_mod.Paths(root), jobs=2)
 
     def no_reading(context, slug):
         raise AssertionError(f"{slug} was read again")
 
     with monkeypatch.context() as patch:
-        patch.setattr(project, "_plan_article", no_reading)
-        assert project.generate(project.Paths(root), jobs=2).written == []
+        patch.setattr(generation, "plan_article", no_reading)
+        assert generation.generate(paths_mod.Paths(root), jobs=2).written == []
     edited = root / "docs" / "en" / "articles" / "article-0005.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA writer's line.\n", encoding="utf-8")
     notes = root / "docs" / "ar" / "notes.md"
@@ -187,7 +189,7 @@ def test_pages_staged_by_several_processes(tmp_path, monkeypatch):
     before = _docs(root)
     monkeypatch.setattr(cache, "code_version", lambda: "another version")  # every article read again
     with pytest.raises(ConflictError) as info:
-        project.generate(project.Paths(root), jobs=2)
+        generation.generate(paths_mod.Paths(root), jobs=2)
     assert [str(p) for p in info.value.problems] == [
         "docs/en/articles/article-0005.md:1: generated page was edited by hand; make the change in its "
         "sources (named in its header) and delete this file, or it would be overwritten",
@@ -200,7 +202,7 @@ def test_pages_staged_by_several_processes(tmp_path, monkeypatch):
 def test_records_of_removed_articles_are_forgotten(corpus):
     folder = corpus / cache.FOLDER / "articles"
     shutil.rmtree(corpus / "content" / "articles" / "article-0002")
-    result = project.generate(project.Paths(corpus))
+    result = generation.generate(paths_mod.Paths(corpus))
     assert result.articles == ["article-0001", "article-0003"]
     assert sorted(p.name for p in folder.iterdir()) == [
         "article-0001.json", "article-0001.summary.json", "article-0003.json", "article-0003.summary.json"]

@@ -120,7 +120,8 @@ def test_a_build_refuses_a_malformed_catalog_and_keeps_its_bytes(name, project):
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_generation_stops_before_writing_and_leaves_the_file_as_it_was(name, tmp_path):
-    from explainer import project
+    from explainer import generation
+    from explainer import paths as paths_mod
     from explainer.errors import ContentError
 
     from conftest import copy_project
@@ -130,7 +131,7 @@ def test_generation_stops_before_writing_and_leaves_the_file_as_it_was(name, tmp
     broken = CASES[name](po.read_bytes())
     po.write_bytes(broken)
     with pytest.raises(ContentError) as info:
-        project.generate(project.Paths(root))
+        generation.generate(paths_mod.Paths(root))
     assert {p.line for p in info.value.problems} == {p.line for p in posyntax.check(broken, "en.po")}
     assert po.read_bytes() == broken
     assert not (root / "docs" / "en" / "articles").exists()

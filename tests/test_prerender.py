@@ -11,8 +11,10 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, load_hooks
-from explainer import glossary, prerender, render
+from conftest import REPO
+from explainer import glossary, header, prerender, render
+from explainer.mkdocs_plugin import skeleton as sk
+from explainer.mkdocs_plugin.plugin import ExplainerPlugin
 
 from test_render import ARTICLE, TRANSLATIONS
 
@@ -73,14 +75,14 @@ def test_glossary_links_as_html_match_the_markdown_links():
 
 def test_split_and_join_restore_the_blocks():
     page = "# Title\n" + prerender.block("<p id=\"p-1\">One</p>") + "\n## Two\n" + prerender.block("<div>x</div>")
-    skeleton, chunks, key = prerender.split(page)
+    skeleton, chunks, key = sk.split(page)
     assert chunks == ['<p id="p-1">One</p>', "<div>x</div>"]
     assert prerender.OPEN not in skeleton and "<p id" not in skeleton
     html = _site_markdown().convert(skeleton)
-    assert prerender.join(html, chunks, key) == ('<h1 id="title">Title</h1>\n<p id="p-1">One</p>\n'
+    assert sk.join(html, chunks, key) == ('<h1 id="title">Title</h1>\n<p id="p-1">One</p>\n'
                                                  '<h2 id="two">Two</h2>\n<div>x</div>')
-    with pytest.raises(prerender.MissingBlock, match="pre-rendered block 2 lost its place"):
-        prerender.join(html.replace(prerender.placeholder(key, 1), "gone"), chunks, key)
+    with pytest.raises(sk.MissingBlock, match="pre-rendered block 2 lost its place"):
+        sk.join(html.replace(sk.placeholder(key, 1), "gone"), chunks, key)
 
 
 def _lines(html: str) -> list[str]:
@@ -96,8 +98,8 @@ def test_page_is_the_same_with_and_without_the_fast_path():
                                           ["x"])):
             body = page.split("---\n", 2)[2]
             plain = _site_markdown().convert(body)
-            skeleton, chunks, key = prerender.split(body)
-            fast = prerender.join(_site_markdown().convert(skeleton), chunks, key)
+            skeleton, chunks, key = sk.split(body)
+            fast = sk.join(_site_markdown().convert(skeleton), chunks, key)
             without_marks = plain.replace(prerender.OPEN, "").replace(prerender.CLOSE, "")
             assert _lines(fast) == _lines(without_marks)
             assert len(chunks) >= 1
@@ -106,14 +108,14 @@ def test_page_is_the_same_with_and_without_the_fast_path():
 def test_strip_indentation_keeps_what_renders():
     page = ("<html>\n  <body>\n    <div class=\"x\">\n      <p>one\n\n        two <b>three</b>\n<i>four</i></p>\n"
             "      <pre>  code\n    kept</pre>\n  <textarea>\n  as typed</textarea>\n    </div>\n  </body>\n</html>")
-    assert prerender.strip_indentation(page) == (
+    assert sk.strip_indentation(page) == (
         '<html><body><div class="x"><p>one\ntwo <b>three</b>\n<i>four</i></p><pre>  code\n    kept</pre>'
         "\n<textarea>\n  as typed</textarea></div></body></html>")
 
 
-# --- the hook's conversion of a page's skeleton (its headings and placeholders) -------------------
+# --- the plugin's conversion of a page's skeleton (its headings and placeholders) -------------------
 
-HOOKS = load_hooks()
+PLUGIN = ExplainerPlugin()
 
 
 @lru_cache(maxsize=None)
@@ -133,8 +135,8 @@ def _rendered(markdown_text: str, root: Path, fast: bool):
     page = Page(None, file, config)
     page.markdown = markdown_text
     if fast:
-        HOOKS._state["headings"] = prerender.headings_of(config.markdown_extensions, config.mdx_configs)
-        HOOKS._render_skeleton(page, config, Files([file]))
+        PLUGIN.headings = sk.headings_of(config.markdown_extensions, config.mdx_configs)
+        PLUGIN._render_skeleton(page, config, Files([file]))
     else:
         page.render(config, Files([file]))
 
@@ -153,10 +155,10 @@ def _outcome(skeleton: str, root: Path, fast: bool):
 
 
 def _skeleton_converted(skeleton: str, root: Path = REPO) -> bool:
-    """Whether convert_skeleton takes the page; the hook's result equals MkDocs' either way."""
+    """Whether convert_skeleton takes the page; the plugin's result equals MkDocs' either way."""
     assert _outcome(skeleton, root, fast=True) == _outcome(skeleton, root, fast=False)
     config = _mkdocs_config(str(root))
-    return prerender.convert_skeleton(skeleton, prerender.headings_of(config.markdown_extensions,
+    return sk.convert_skeleton(skeleton, sk.headings_of(config.markdown_extensions,
                                                                       config.mdx_configs)) is not None
 
 
@@ -165,7 +167,7 @@ _LINE = st.one_of(
     st.builds(lambda level, text: "#" * level + " " + text, st.integers(1, 7), _TEXT),
     st.builds(lambda text: "A" + text, _TEXT),
     _TEXT,
-    st.builds(lambda n: prerender.placeholder("0123456789abcdef", n), st.integers(0, 3)),
+    st.builds(lambda n: sk.placeholder("0123456789abcdef", n), st.integers(0, 3)),
     st.just(""),
 )
 
@@ -196,13 +198,13 @@ def test_skeletons_the_hook_converts(skeleton, fast):
     assert _skeleton_converted(skeleton) is fast
 
 
-def test_every_page_with_pre_rendered_blocks_is_converted_by_the_hook(built_site):
+def test_every_page_with_pre_rendered_blocks_is_converted_by_the_plugin(built_site):
     """Every generated page with pre-rendered blocks (all but the glossary, which is Markdown)."""
     project = built_site.parent
     skeletons = {}
     for path in sorted((project / "docs").rglob("*.md")):
         text = path.read_text(encoding="utf-8")
-        skeleton, chunks, _ = prerender.split(text.split("---\n", 2)[2] if render.is_generated(text[:400]) else "")
+        skeleton, chunks, _ = sk.split(text.split("---\n", 2)[2] if header.is_generated(text[:400]) else "")
         if chunks:
             skeletons[path.relative_to(project / "docs").as_posix()] = skeleton
     assert set(skeletons) == {f"{lang}/{name}" for lang in ("ar", "en") for name in (

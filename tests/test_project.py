@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from explainer import project, render
+from explainer import header
 
 from conftest import REPO, SLUG, copy_project, explainer
 
@@ -92,8 +92,8 @@ def _valid_pages(root: Path) -> list[Path]:
     pages = sorted((root / "docs").rglob("*.md"))
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        if render.is_generated(text):
-            assert not project.hand_edited(text), f"{page} is damaged"
+        if header.is_generated(text):
+            assert not header.hand_edited(text), f"{page} is damaged"
     return pages
 
 
@@ -151,7 +151,7 @@ def test_parallel_build_equals_one_process_build(built_site, tmp_path):
 
 
 def test_sitemap_merge():
-    from explainer import sitebuild
+    from explainer.mkdocs_plugin import build as sitebuild
 
     head = '<?xml version="1.0"?>\n<urlset>\n    '
     ar = head + "<url><loc>/</loc></url>\n</urlset>"

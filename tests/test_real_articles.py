@@ -7,7 +7,6 @@ paragraphs, how many there are) was written down by reading the page, not by run
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

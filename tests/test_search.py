@@ -10,10 +10,11 @@ import sys
 
 import pytest
 
-from explainer import arabic, search
+from explainer import arabic
+from explainer.mkdocs_plugin import search
 from explainer.glossary import Glossary, parse
 
-from conftest import REPO, SLUG, explainer, load_hooks
+from conftest import REPO, SLUG, explainer
 
 GLOSSARY = parse((REPO / "content" / "glossary.yml").read_text(encoding="utf-8"), "glossary.yml")
 
@@ -145,16 +146,18 @@ def test_pages_left_out_of_the_index_are_not_handed_to_materials_plugin():
 
     from mkdocs.plugins import CombinedEvent
 
-    hooks = load_hooks()
-    assert isinstance(hooks.on_page_context, CombinedEvent)
-    first, hide, give_back = hooks.on_page_context.methods
+    from explainer.mkdocs_plugin.plugin import ExplainerPlugin
+
+    plugin = ExplainerPlugin()
+    assert isinstance(ExplainerPlugin.__dict__["on_page_context"], CombinedEvent)
+    first, hide, give_back = ExplainerPlugin.__dict__["on_page_context"].methods
     assert first.mkdocs_priority > hide.mkdocs_priority > 0 > give_back.mkdocs_priority
     excluded = {"search": {"exclude": True, "by_paragraph": True}}
     for meta, content, seen in ((excluded, '<p id="p-1">Text</p>', ""),
                                 (excluded, '<p data-search-exclude>Text</p>', "<p data-search-exclude>Text</p>"),
                                 ({}, "<p>Indexed</p>", "<p>Indexed</p>")):
         page = SimpleNamespace(meta=meta, content=content)
-        assert hide({}, page=page, config=None, nav=None) == {}
+        assert hide(plugin, {}, page=page, config=None, nav=None) == {}
         assert page.content == seen
-        give_back({}, page=page, config=None, nav=None)
+        give_back(plugin, {}, page=page, config=None, nav=None)
         assert page.content == content

@@ -16,7 +16,7 @@ from . import article as article_mod
 from . import catalog as catalog_mod
 from .article import Article
 from .fsio import write_if_changed
-from .render import is_generated
+from .header import is_generated
 
 log = logging.getLogger("explainer.bench")
 
@@ -194,11 +194,13 @@ def measure(project: Path, runs: int, log_progress=None) -> dict:
 
     import os
 
-    from . import ingest, sitebuild
-    from . import project as project_mod
+    from . import ingest
+    from .mkdocs_plugin import build as sitebuild
+    from .mkdocs_plugin.layout import site_layout
+    from . import generation, paths as paths_mod, sources
 
-    paths = project_mod.Paths(project)
-    slugs = project_mod.article_slugs(paths)
+    paths = paths_mod.Paths(project)
+    slugs = paths_mod.article_slugs(paths)
     python = sys.executable
     samples: dict[str, list[float]] = {k: [] for k in ("import", "catalog", "generation", "glossary", "mkdocs",
                                                        "whole", "baseline", "generation_edit", "rebuild")}
@@ -212,9 +214,9 @@ def measure(project: Path, runs: int, log_progress=None) -> dict:
             ingest.parse_seed((folder / "source.txt").read_bytes(), "source.txt", slug)
         samples["import"].append(time.perf_counter() - start)
         start = time.perf_counter()
-        loaded = [project_mod.load_article(paths, slug) for slug in slugs]
+        loaded = [sources.load_article(paths, slug) for slug in slugs]
         samples["catalog"].append(time.perf_counter() - start)
-        glossary = project_mod.load_glossary(paths)
+        glossary = sources.load_glossary(paths)
         from .glossary import Matcher, link_terms_html
         matcher = Matcher(glossary, "ar")
         start = time.perf_counter()
@@ -224,10 +226,10 @@ def measure(project: Path, runs: int, log_progress=None) -> dict:
         samples["glossary"].append(time.perf_counter() - start)
         _clean(project)
         start = time.perf_counter()  # generation from nothing: no generated page, no cache
-        project_mod.generate(paths, jobs=os.cpu_count() or 1)  # as `explainer build` runs it
+        generation.generate(paths, jobs=os.cpu_count() or 1)  # as `explainer build` runs it
         samples["generation"].append(time.perf_counter() - start)
         env = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-        layout = project_mod.site_layout(paths)
+        layout = site_layout(project / "mkdocs.yml")
         start = time.perf_counter()  # the site build alone: one MkDocs process per language, merged
         sitebuild.build(project / "mkdocs.yml", project / "site", list(layout.languages), layout.default,
                         False, len(layout.languages), dict(os.environ, **env))
@@ -239,7 +241,7 @@ def measure(project: Path, runs: int, log_progress=None) -> dict:
         # the writer's rebuild: one entry of one en.po edited, then `explainer build`
         edit_entry(project / "content" / "articles" / slugs[len(slugs) // 2] / "en.po", f"(edit {run + 1})")
         start = time.perf_counter()
-        project_mod.generate(paths, jobs=os.cpu_count() or 1)
+        generation.generate(paths, jobs=os.cpu_count() or 1)
         samples["generation_edit"].append(time.perf_counter() - start)
         edit_entry(project / "content" / "articles" / slugs[len(slugs) // 2] / "en.po", f"(edit {run + 1}b)")
         seconds, _ = timed_run([python, "-m", "explainer", "-q", "build"], project, env)

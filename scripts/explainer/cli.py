@@ -16,7 +16,9 @@ from . import bench as bench_mod
 from . import check as check_mod
 from . import glossary as glossary_mod
 from . import article as article_mod
-from . import ingest, project, schema, sitebuild
+from . import checking, generation, importer, ingest, paths as paths_mod, schema, sources
+from .mkdocs_plugin import build as sitebuild
+from .mkdocs_plugin.layout import site_layout
 from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, ExplainerError, InputError, Problem
 from .fsio import write_if_changed
 
@@ -121,13 +123,13 @@ def _setup_logging(verbose: bool, quiet: bool) -> None:
     root.propagate = False
 
 
-def _cmd_add(paths: project.Paths, args: argparse.Namespace) -> int:
+def _cmd_add(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
     overrides = {key: getattr(args, key) for key in ingest.OVERRIDES if getattr(args, key)}
     problems = [Problem(f"--{key}", None, message) for key, value in overrides.items()
                 if (message := schema.mismatch(article_mod.META_FIELDS[key], value))]
     if problems:
         raise InputError(problems)
-    result = project.add(paths, args.seed, args.slug, force=args.force, overrides=overrides)
+    result = importer.add(paths, args.seed, args.slug, force=args.force, overrides=overrides)
     report = result.report
     if report is None:
         return EXIT_OK
@@ -159,7 +161,7 @@ def _cmd_add(paths: project.Paths, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _report_generation(result: project.GenerateResult) -> None:
+def _report_generation(result: generation.GenerateResult) -> None:
     for problem in result.warnings:
         log.warning("%s", problem)
     for path in result.written:
@@ -180,8 +182,8 @@ def _progress():
     return show
 
 
-def _cmd_generate(paths: project.Paths, args: argparse.Namespace) -> int:
-    _report_generation(project.generate(paths, strict=args.strict, progress=_progress(), jobs=os.cpu_count() or 1))
+def _cmd_generate(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
+    _report_generation(generation.generate(paths, strict=args.strict, progress=_progress(), jobs=os.cpu_count() or 1))
     return EXIT_OK
 
 
@@ -217,15 +219,16 @@ def _in_child(function, *args, **kwargs):
     return value
 
 
-def _cmd_build(paths: project.Paths, args: argparse.Namespace) -> int:
-    _report_generation(_in_child(project.generate, paths, strict=args.strict, progress=_progress(),
+def _cmd_build(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
+    _report_generation(_in_child(generation.generate, paths, strict=args.strict, progress=_progress(),
                                  jobs=os.cpu_count() or 1))
-    layout = project.site_layout(paths)
+    layout = site_layout(paths.root / "mkdocs.yml")
     site = args.site_dir.resolve() if args.site_dir else paths.root / "site"
     jobs = args.jobs if args.jobs else min(len(layout.languages), os.cpu_count() or 1)
-    env = dict(os.environ, SOURCE_DATE_EPOCH=project.source_date_epoch(paths), NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, SOURCE_DATE_EPOCH=paths_mod.source_date_epoch(paths), NO_MKDOCS_2_WARNING="1",
+               DISABLE_MKDOCS_2_WARNING="true")
     if sys.stderr.isatty() and not os.environ.get("CI"):
-        env["EXPLAINER_PROGRESS"] = "1"
+        env["EXPLAINER_PROGRESS"] = "true"
     log.info("building %s with MkDocs (%s)", paths.rel(site),
              f"{jobs} languages at once" if jobs > 1 else "one process")
     sitebuild.build(paths.root / "mkdocs.yml", site, list(layout.languages), layout.default,
@@ -234,8 +237,8 @@ def _cmd_build(paths: project.Paths, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_serve(paths: project.Paths, args: argparse.Namespace) -> int:
-    _report_generation(project.generate(paths))
+def _cmd_serve(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
+    _report_generation(generation.generate(paths))
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(paths.root / "mkdocs.yml"),
                "--dev-addr", args.dev_addr]
     # MkDocs takes this process's place, so that a signal meant for the preview (stopping it)
@@ -245,9 +248,9 @@ def _cmd_serve(paths: project.Paths, args: argparse.Namespace) -> int:
     os.execv(sys.executable, command)
 
 
-def _cmd_stats(paths: project.Paths, _: argparse.Namespace) -> int:
+def _cmd_stats(paths: paths_mod.Paths, _: argparse.Namespace) -> int:
     rows = [("article", "lang", "total", "translated", "fuzzy", "untranslated")]
-    for slug, per_lang in project.stats(paths).items():
+    for slug, per_lang in sources.stats(paths).items():
         for lang, s in per_lang.items():
             rows.append((slug, lang, str(s.total), str(s.translated), str(s.fuzzy), str(s.untranslated)))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -256,13 +259,13 @@ def _cmd_stats(paths: project.Paths, _: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_check(paths: project.Paths, args: argparse.Namespace) -> int:
+def _cmd_check(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
     if args.list_rules:
         for rule in check_mod.RULES.values():
             sys.stdout.write(f"{rule.id:<20} {rule.severity:<8} {rule.description}\n")
         return EXIT_OK
     site = args.site if args.site.is_absolute() else (Path.cwd() / args.site)
-    report = project.check(paths, site.resolve())
+    report = checking.check(paths, site.resolve(), site_layout(paths.root / "mkdocs.yml"))
     if args.format == "json":
         sys.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -278,7 +281,7 @@ def _cmd_check(paths: project.Paths, args: argparse.Namespace) -> int:
     return EXIT_CONTENT if report.failed(args.strict) else EXIT_OK
 
 
-def _cmd_bench(paths: project.Paths, args: argparse.Namespace) -> int:
+def _cmd_bench(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
     import tempfile
 
     if args.bench_command == "corpus":
@@ -320,13 +323,13 @@ def _cmd_bench(paths: project.Paths, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _bench_lighthouse(paths: project.Paths, args: argparse.Namespace) -> int:
+def _bench_lighthouse(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
     tool = paths.root / "bench" / "node_modules" / ".bin" / "lighthouse"
     if not tool.exists():
         raise InputError(Problem(paths.rel(tool), None, "Lighthouse is not installed (run `npm ci --prefix "
                                  "bench`, which `make bench` does)"))
     site = args.site if args.site.is_absolute() else paths.root / args.site
-    slugs = project.article_slugs(paths)
+    slugs = paths_mod.article_slugs(paths)
     if not (site / "index.html").is_file() or not slugs:
         raise InputError(Problem(paths.rel(site), None, "no built site with an article here (run `explainer "
                                  "build` first)"))
@@ -345,8 +348,8 @@ def _bench_lighthouse(paths: project.Paths, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_export(paths: project.Paths, args: argparse.Namespace) -> int:
-    glossary = project.load_glossary(paths)
+def _cmd_export(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
+    glossary = sources.load_glossary(paths)
     text = glossary_mod.to_tbx(glossary) if args.format == "tbx" else glossary_mod.to_csv(glossary)
     if args.output:
         write_if_changed(args.output.resolve(), text)
@@ -364,8 +367,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _setup_logging(args.verbose, args.quiet)
     try:
-        root = args.root.resolve() if args.root else project.find_root(Path.cwd().resolve())
-        return COMMANDS[args.command](project.Paths(root), args)
+        root = args.root.resolve() if args.root else paths_mod.find_root(Path.cwd().resolve())
+        return COMMANDS[args.command](paths_mod.Paths(root), args)
     except ExplainerError as exc:
         for problem in exc.problems:
             log.error("%s", problem)

@@ -19,8 +19,8 @@ from __future__ import annotations
 import html
 import re
 
-from . import arabic
-from .glossary import Glossary
+from .. import arabic
+from ..glossary import Glossary
 
 WORKER = "assets/javascripts/workers/explainer-search.js"
 # Article paragraphs rank above glossary definitions and notes that mention the same words.

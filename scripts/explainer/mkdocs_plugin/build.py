@@ -1,8 +1,8 @@
 """Building the site with MkDocs: one process per language at once, merged into one ``site/``.
 
 mkdocs-static-i18n builds every language in one process, one after the other. Here each language
-is built in its own process (the hook ``overrides/hooks/explainer_hooks.py`` leaves the other
-languages' pages out of it, while the plugin still knows them for switchers and hreflang links),
+is built in its own process (the explainer plugin leaves the other languages' pages out of it,
+while mkdocs-static-i18n still knows them for switchers and hreflang links),
 then the outputs are merged: the default language's tree, each other language's ``<lang>/``
 folder, and one sitemap listing every language. The result is byte-identical to a one-process
 build. The new site replaces the old one only once complete.
@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import ContentError
+from ..errors import ContentError
 
 log = logging.getLogger("explainer.sitebuild")
 

@@ -1,0 +1,142 @@
+"""Every use of another library's undocumented internals, one named function each.
+
+Each function says which version of its library it was checked against, and fails loudly,
+naming the library, the version installed and the version checked, when the internal is gone or
+changed, instead of building a wrong site. Moving to another engine (or another version) starts
+here: these are the places that will break.
+"""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+from mkdocs.exceptions import PluginError
+
+CHECKED = {  # the versions these internals were read in
+    "markdown": "3.11.3",
+    "mkdocs": "1.6.1",
+    "mkdocs-static-i18n": "1.3.1",
+}
+
+
+def _installed(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
+def _changed(library: str, what: str) -> PluginError:
+    return PluginError(f"explainer: {what} is gone or changed in {library} {_installed(library)} "
+                       f"(the explainer plugin was checked against {library} {CHECKED[library]}); "
+                       f"see scripts/explainer/mkdocs_plugin/compat.py")
+
+
+def _attribute(target, name: str, library: str):
+    if not hasattr(target, name):
+        raise _changed(library, f"'{type(target).__name__}.{name}'")
+    return getattr(target, name)
+
+
+# --- Python-Markdown's toc extension ---------------------------------------------------------------
+
+def toc_settings(configs: dict) -> dict:
+    """The toc extension's settings for ``configs`` (its defaults filled in)."""
+    from markdown.extensions.toc import TocExtension
+
+    settings = TocExtension(**configs).getConfigs()
+    for key in ("slugify", "separator", "permalink", "permalink_class", "permalink_title", "anchorlink",
+                "permalink_leading", "baselevel", "toc_depth"):
+        if key not in settings:
+            raise _changed("markdown", f"the toc extension's setting '{key}'")
+    return settings
+
+
+def toc_helpers():
+    """``(nest_toc_tokens, unique)`` of the toc extension: how it nests its tokens and makes ids unique."""
+    from markdown.extensions import toc
+
+    return _attribute(toc, "nest_toc_tokens", "markdown"), _attribute(toc, "unique", "markdown")
+
+
+# --- MkDocs' pages -----------------------------------------------------------------------------------
+
+def render_with(page, render) -> None:
+    """Let ``render(config, files)`` render this page in place of ``Page.render``."""
+    _attribute(page, "render", "mkdocs")
+    page.render = render
+
+
+def render_as_mkdocs(page, config, files) -> None:
+    """The page rendered by MkDocs' own ``Page.render`` (past an instance's :func:`render_with`)."""
+    type(page).render(page, config, files)
+
+
+def set_converted(page, content: str, toc_tokens: list, title: str | None, ids: set,
+                  more_ids: frozenset = frozenset()) -> None:
+    """What MkDocs takes from rendering a page, from a conversion done without Python-Markdown:
+    its content, table of contents, title, its headings' ``ids`` (which their permalinks link
+    to) and the anchors its validation knows (``more_ids`` too, of blocks put back later)."""
+    from mkdocs.structure.toc import get_toc
+
+    for name in ("_title_from_render", "present_anchor_ids", "links_to_anchors"):
+        _attribute(page, name, "mkdocs")
+    page.content = content
+    page.toc = get_toc(toc_tokens)
+    page._title_from_render = title
+    page.present_anchor_ids = set(ids) | set(more_ids)
+    page.links_to_anchors = {page.file: {anchor: f"#{anchor}" for anchor in ids}} if ids else {}
+
+
+def add_anchors(page, ids) -> None:
+    """Anchors of the page that MkDocs' rendering did not see (in blocks put back later)."""
+    if ids:
+        present = _attribute(page, "present_anchor_ids", "mkdocs")
+        page.present_anchor_ids = set(present or ()) | set(ids)
+
+
+# --- mkdocs-static-i18n ------------------------------------------------------------------------------
+
+class I18n:
+    """What the plugin needs of mkdocs-static-i18n's state during a build."""
+
+    def __init__(self, plugin) -> None:
+        self.plugin = plugin
+        for name in ("building", "is_default_language_build", "build_languages", "current_language",
+                     "extra_alternate", "config"):
+            _attribute(plugin, name, "mkdocs-static-i18n")
+
+    @property
+    def current_language(self) -> str:
+        return self.plugin.current_language
+
+    @property
+    def is_default_language_build(self) -> bool:
+        return self.plugin.is_default_language_build
+
+    @property
+    def build_languages(self) -> list[str]:
+        return list(self.plugin.build_languages)
+
+    @property
+    def extra_alternate(self) -> list:
+        return self.plugin.extra_alternate
+
+    @property
+    def default_language(self) -> str:
+        return next(lang.locale for lang in self.plugin.config.languages if lang.default)
+
+    @property
+    def built_languages(self) -> list[str]:
+        return [lang.locale for lang in self.plugin.config.languages if lang.build]
+
+    def skip_other_languages(self) -> None:
+        """Mark the build as already building the other languages: mkdocs-static-i18n's own guard
+        against building them again, used by a process that builds one language only."""
+        self.plugin.building = True
+
+
+def i18n(config) -> I18n | None:
+    """mkdocs-static-i18n's state, when the site uses it."""
+    plugin = config.plugins.get("i18n")
+    return I18n(plugin) if plugin is not None else None

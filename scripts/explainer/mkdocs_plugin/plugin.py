@@ -1,0 +1,242 @@
+"""The explainer's MkDocs plugin: what the site needs of MkDocs, Material and mkdocs-static-i18n.
+
+- ``mkdocs serve`` (and ``explainer serve``): the pages are generated again from content/ before
+  every rebuild, so an edit of ar.md or en.po shows up live.
+- Pre-rendered HTML (:mod:`.skeleton`): the blocks the generator rendered itself are taken out of
+  a page before it is converted and put back when the page is written, unchanged; what is left of
+  a generated page (its headings and intro) is converted as Python-Markdown would, without a
+  converter for every page. The templates' indentation is stripped from every page, and a written
+  page's Markdown and HTML are let go (MkDocs would hold every page's until the build ends).
+- The 404 page: mkdocs-static-i18n renders ``404.html`` once per language into the same file, so
+  the last language built wins. Here each language keeps its own (the default language's at the
+  site root, the others under their folder), whose switcher points at the language home pages.
+- Search (:mod:`.search`): the one index mkdocs-static-i18n writes for all languages is split into
+  one per language, with the Arabic normalisation data and glossary synonyms. Article and notes
+  pages (front matter ``search: {exclude: true, by_paragraph: true}``) are indexed here from their
+  content as it is written: one document per anchored paragraph.
+- Parallel builds (:mod:`.build`): ``explainer build`` runs one MkDocs process per language at
+  once, each naming its language in ``languages``; the other languages' pages are left out of that
+  process's builds (mkdocs-static-i18n still knows them, so switchers and hreflang links are
+  whole), and the outputs are merged.
+- The navigation: articles in nested sections of ``articles_per_section`` (:mod:`.nav`).
+
+mkdocs-static-i18n builds the other languages from inside the default language's
+``on_post_build``; the work that needs every language done runs when the outermost build ends.
+Event priorities place each handler against its neighbours': mkdocs-static-i18n's (-100 for
+files and navigation, 50 for page Markdown) and Material's search plugin (0).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from copy import deepcopy
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+
+from . import compat, nav, search, skeleton
+from .config import ExplainerConfig
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.depth = 0  # builds under way: mkdocs-static-i18n nests the other languages' builds
+        self.pages_404: dict[str, str] = {}  # language -> its 404 page
+        self.pre_rendered: dict[str, tuple[str, int]] = {}  # page -> key and number of its blocks
+        self.search_docs: list[dict] = []
+        self.headings: skeleton.Headings | None = None
+        self.out_of_search = None  # the page (and its content) kept from Material's search plugin
+        self.rendered: dict[str, int] = {}  # pages rendered per language, for the progress line
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    # --- the build -----------------------------------------------------------------------------
+
+    def on_pre_build(self, *, config) -> None:
+        from ..locales import permalink_title
+
+        self.depth += 1
+        # the headings' permalinks titled in the language being built (theme.language, which
+        # mkdocs-static-i18n sets for each language's build)
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = permalink_title(config.theme["language"])
+        self.headings = skeleton.headings_of(config.markdown_extensions, config.mdx_configs)
+        i18n = compat.i18n(config)
+        only = set(self.config.languages)
+        if only and i18n is not None and i18n.is_default_language_build \
+                and not (set(i18n.build_languages) - {i18n.current_language}) & only:
+            i18n.skip_other_languages()  # a one-language process of the default language
+        if self.depth == 1 and self.serving and self.config.generate_on_serve:
+            self._generate(config)
+
+    def _generate(self, config) -> None:
+        from ..errors import ExplainerError
+        from ..generation import generate
+        from ..paths import Paths
+
+        paths = Paths(Path(config.config_file_path).resolve().parent)
+        try:
+            result = generate(paths)
+        except ExplainerError as exc:
+            for problem in exc.problems:
+                log.warning("explainer: %s", problem)
+            return
+        for problem in result.warnings:
+            log.info("explainer: %s", problem)
+
+    @event_priority(-50)  # before mkdocs-static-i18n (-100) makes the language's file list
+    def on_files(self, files, *, config):
+        """In a one-language process, leave the other languages' pages out of their builds, before
+        mkdocs-static-i18n goes through every file for a build whose pages are not written here."""
+        i18n = compat.i18n(config)
+        if not self.config.languages or i18n is None or i18n.current_language in self.config.languages:
+            return files
+        return Files([f for f in files if not f.is_documentation_page()])
+
+    @event_priority(-150)  # after mkdocs-static-i18n (-100) has made the language's navigation
+    def on_nav(self, nav_, *, config, files):
+        """Articles in nested sections, which Material's navigation.prune renders only along the
+        open path (side-by-side and continuation pages are left out by ``not_in_nav``)."""
+        return nav.group_articles(nav_, self.config.articles_per_section)
+
+    # --- pages -----------------------------------------------------------------------------------
+
+    @event_priority(100)  # before mkdocs-static-i18n (50), which would read every line of the blocks
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        """Pre-rendered blocks out of the page: only their key and number are kept; the blocks are
+        read again when the page is written, so that the converted pages stay small until then."""
+        text, chunks, key = skeleton.split(markdown)
+        if chunks:
+            self.pre_rendered[page.file.src_uri] = (key, len(chunks))
+            ids = skeleton.anchor_ids(chunks)  # for MkDocs' validation of links to anchors
+            compat.render_with(page, lambda config, files: self._render_skeleton(page, config, files, ids))
+        return text
+
+    def _render_skeleton(self, page, config, files, block_ids: frozenset[str] = frozenset()) -> None:
+        """A generated page's headings and placeholders converted by :mod:`.skeleton` (a page
+        with more in it is rendered by MkDocs); the anchors of its pre-rendered blocks are the
+        page's too."""
+        converted = skeleton.convert_skeleton(page.markdown, self.headings) if self.headings else None
+        if converted is None:
+            compat.render_as_mkdocs(page, config, files)
+            compat.add_anchors(page, block_ids)
+            return
+        compat.set_converted(page, converted.html, converted.toc_tokens, converted.title, converted.ids, block_ids)
+
+    @event_priority(100)  # before Material's search plugin (0) reads the page's content
+    def _blocks_back(self, context, *, page, config, nav):
+        """The pre-rendered blocks back in the page; article and notes pages indexed here."""
+        stashed = self.pre_rendered.pop(page.file.src_uri, None)
+        if stashed is not None:
+            key, count = stashed
+            _, chunks, _ = skeleton.split(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+            try:
+                if len(chunks) != count:
+                    raise skeleton.MissingBlock(f"the page has {len(chunks)} pre-rendered blocks now, {count} "
+                                                "when it was converted (it changed during the build)")
+                page.content = skeleton.join(page.content, chunks, key)
+            except skeleton.MissingBlock as exc:
+                raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        if (page.meta.get("search") or {}).get("by_paragraph"):
+            self.search_docs += search.page_docs(page.content, page.url)
+        return context
+
+    @event_priority(1)  # right before Material's search plugin (0)
+    def _out_of_search(self, context, *, page, config, nav):
+        """A page the search plugin leaves out of its index is not given to it: it would still run
+        a regular expression over the whole content to remove `data-search-*` attributes (about a
+        second of a language's build at 1,000 articles), and the page has none."""
+        if (page.meta.get("search") or {}).get("exclude") and "data-search-" not in page.content:
+            self.out_of_search = (page, page.content)
+            page.content = ""
+        return context
+
+    @event_priority(-1)  # right after Material's search plugin (0)
+    def _back_from_search(self, context, *, page, config, nav):
+        hidden, self.out_of_search = self.out_of_search, None
+        if hidden is not None and hidden[0] is page:
+            page.content = hidden[1]
+        return context
+
+    on_page_context = CombinedEvent(_blocks_back, _out_of_search, _back_from_search)
+
+    def on_env(self, env, *, config, files):
+        """Before the templates render: the folder of the language being built, for main.html's
+        search index; for the static templates (404.html), switcher links to the language homes."""
+        i18n = compat.i18n(config)
+        env.globals["explainer_language_prefix"] = \
+            "" if i18n is None or i18n.is_default_language_build else f"{i18n.current_language}/"
+        if i18n is not None and i18n.extra_alternate:
+            # set as an attribute, the way mkdocs-static-i18n sets it for every page
+            config.extra.alternate = deepcopy(i18n.extra_alternate)
+        return env
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """Pages without the templates' indentation; the page's Markdown and HTML let go (nothing
+        reads them again; MkDocs would keep them until the build ends)."""
+        output = skeleton.strip_indentation(output)
+        page.markdown, page.content = "", ""
+        if self.config.progress:
+            i18n = compat.i18n(config)
+            lang = i18n.current_language if i18n else ""
+            done = self.rendered[lang] = self.rendered.get(lang, 0) + 1
+            if done % 50 == 0:
+                sys.stderr.write(f"\r  [{lang}] {done} pages rendered")
+                sys.stderr.flush()
+        return output
+
+    def on_post_template(self, output: str, *, template_name: str, config) -> str:
+        if template_name.endswith(".html"):
+            output = skeleton.strip_indentation(output)
+        if template_name == "404.html":
+            i18n = compat.i18n(config)
+            self.pages_404[i18n.current_language if i18n else ""] = output
+        return output
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
+    def on_post_build(self, *, config) -> None:
+        self.depth -= 1
+        if self.depth > 0:
+            return
+        i18n = compat.i18n(config)
+        if i18n is None:
+            return
+        site = Path(config.site_dir)
+        default = i18n.default_language
+        for lang, output in sorted(self.pages_404.items()):
+            target = site / "404.html" if lang == default else site / lang / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(output, encoding="utf-8")
+        self.pages_404.clear()
+        self._split_search_index(config, site, i18n.built_languages, default)
+
+    def _split_search_index(self, config, site: Path, languages: list[str], default: str) -> None:
+        from ..errors import ExplainerError
+        from ..paths import Paths
+        from ..sources import load_glossary
+
+        index_path = site / "search" / "search_index.json"
+        if not index_path.exists():
+            return
+        try:
+            glossary = load_glossary(Paths(Path(config.config_file_path).resolve().parent))
+        except ExplainerError as exc:
+            for problem in exc.problems:
+                log.warning("explainer: %s", problem)
+            return
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        indexes = search.split(index, languages, default, glossary, self.search_docs)
+        self.search_docs = []
+        for lang, index in indexes.items():
+            target = index_path if lang == default else site / lang / "search" / "search_index.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+                              encoding="utf-8")
+
