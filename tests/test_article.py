@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from explainer import article
-from explainer.errors import InputError
+from explainer.errors import ContentError
 
 from conftest import REPO, SLUG
 
@@ -25,7 +25,7 @@ def test_an_edit_is_detected():
 
 
 def _problems(text: str) -> list[str]:
-    with pytest.raises(InputError) as info:
+    with pytest.raises(ContentError) as info:
         article.parse(text, "content/articles/x/ar.md", "x")
     return [str(p) for p in info.value.problems]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import schema, yamlio
-from .errors import InputError, Problem
+from .errors import ContentError, Problem
 from .schema import Field
 
 HEADING = "heading"
@@ -131,12 +131,12 @@ def parse(text: str, path: str, slug: str) -> Article:
     problems: list[Problem] = []
     lines = text.split("\n")
     if not lines or lines[0] != "---":
-        raise InputError(Problem(path, 1, "expected front matter starting with '---', found "
+        raise ContentError(Problem(path, 1, "expected front matter starting with '---', found "
                                  f"{lines[0][:40]!r}" if lines else "an empty file"))
     try:
         end = lines.index("---", 1)
     except ValueError:
-        raise InputError(Problem(path, 1, "front matter is not closed by a '---' line")) from None
+        raise ContentError(Problem(path, 1, "front matter is not closed by a '---' line")) from None
     front_text = "\n".join(lines[1:end])
     data = yamlio.load(front_text, path, first_line=2) or {}
     key_lines = _key_lines(front_text, 2)
@@ -197,5 +197,5 @@ def parse(text: str, path: str, slug: str) -> Article:
             block = replace(block, id=new_id)
         result.append(block)
     if problems:
-        raise InputError(problems)
+        raise ContentError(problems)
     return Article(slug, meta, tuple(result), dict(imported or {}), key_lines, tuple(derived))

@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError, Problem
+from .errors import ContentError, Problem
 
 
 class LineDict(dict):
@@ -56,7 +56,7 @@ def load(text: str, path: str, first_line: int = 1) -> Any:
     """Parse ``text`` as YAML; ``first_line`` is the file line the text starts on (1-based)."""
     try:
         return _load(_FAST, text, path, first_line)
-    except InputError:
+    except ContentError:
         if _FAST is _CLEAR:
             raise
         return _load(_CLEAR, text, path, first_line)
@@ -70,11 +70,11 @@ def _load(loader_class: type, text: str, path: str, first_line: int) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + first_line if mark is not None else None
-        raise InputError(Problem(path, line, f"invalid YAML: {exc.problem}")) from None
+        raise ContentError(Problem(path, line, f"invalid YAML: {exc.problem}")) from None
     finally:
         loader.dispose()
     if loader.duplicates:
-        raise InputError(
+        raise ContentError(
             [
                 Problem(path, line + first_line - 1, f"duplicate key '{key}' (YAML would keep only the last)")
                 for line, key in loader.duplicates

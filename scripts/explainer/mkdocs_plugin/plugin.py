@@ -168,9 +168,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     on_page_context = CombinedEvent(_blocks_back, _out_of_search, _back_from_search)
 
     def on_env(self, env, *, config, files):
-        """Before the templates render: the folder of the language being built, for main.html's
-        search index; for the static templates (404.html), switcher links to the language homes."""
+        """Before the templates render: a language's direction, the folder of the language being
+        built (for main.html's search index); for the static templates (404.html), switcher links
+        to the language homes."""
+        from ..locales import facts
+
         i18n = compat.i18n(config)
+        env.globals["explainer_direction"] = lambda code: facts(code.split("-")[0]).direction  # Babel's
         env.globals["explainer_language_prefix"] = \
             "" if i18n is None or i18n.is_default_language_build else f"{i18n.current_language}/"
         if i18n is not None and i18n.extra_alternate:
