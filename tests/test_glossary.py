@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from explainer import arabic, article, glossary, render
+from explainer import arabic, article, glossary, glossary_pages, render
 from explainer.errors import ContentError
 
 from conftest import REPO, explainer
@@ -148,7 +148,7 @@ def test_allow_list_needs_a_reason():
 def test_arabic_sort_ignores_article_and_hamza():
     entries = [glossary.Entry(str(i), "term", ar, "x", "", "") for i, ar in
                enumerate(["الميتافيرس", "أندرويد", "البيت الأبيض", "تشات جي بي تي"])]
-    ordered = [e.ar for e in sorted(entries, key=lambda e: glossary.sort_key(e, "ar"))]
+    ordered = [e.ar for e in sorted(entries, key=lambda e: glossary_pages.sort_key(e, "ar"))]
     assert ordered == ["أندرويد", "البيت الأبيض", "تشات جي بي تي", "الميتافيرس"]
 
 
@@ -178,9 +178,9 @@ def test_export_csv_to_file(project, tmp_path):
 
 
 def test_entry_mentioned_in_many_articles_gets_mentions_pages():
-    occurrences = {"meta": [glossary.Occurrence(f"a{n:03d}", f"p-{n:06d}", 2, f"Title {n}") for n in range(700)]
-                   + [glossary.Occurrence("a000", "p-999999", 5, "Title 0")]}
-    pages = glossary.glossary_page(GLOSSARY, "en", occurrences, ["content/glossary.yml"], lambda text, lang: text)
+    occurrences = {"meta": [glossary_pages.Occurrence(f"a{n:03d}", f"p-{n:06d}", 2, f"Title {n}") for n in range(700)]
+                   + [glossary_pages.Occurrence("a000", "p-999999", 5, "Title 0")]}
+    pages = glossary_pages.glossary_page(GLOSSARY, "en", occurrences, ["content/glossary.yml"], lambda text, lang: text)
     main = pages["glossary.md"]
     # the first article inline, then a link to every mention
     assert "- **Mentioned in:** [Title 0](articles/a000.md): [¶\u00a02](articles/a000.md#p-000000), " \

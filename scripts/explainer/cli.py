@@ -14,9 +14,8 @@ from pathlib import Path
 
 from . import bench as bench_mod
 from . import check as check_mod
-from . import glossary as glossary_mod
 from . import article as article_mod
-from . import checking, generation, importer, ingest, paths as paths_mod, schema, sources
+from . import checking, exports, generation, importer, ingest, paths as paths_mod, schema, sources
 from .mkdocs_plugin import build as sitebuild
 from .mkdocs_plugin.layout import site_layout
 from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, ExplainerError, InputError, Problem
@@ -350,7 +349,7 @@ def _bench_lighthouse(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
 
 def _cmd_export(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
     glossary = sources.load_glossary(paths)
-    text = glossary_mod.to_tbx(glossary) if args.format == "tbx" else glossary_mod.to_csv(glossary)
+    text = exports.to_tbx(glossary) if args.format == "tbx" else exports.to_csv(glossary)
     if args.output:
         write_if_changed(args.output.resolve(), text)
         log.info("wrote %s (%d entries)", args.output, len(glossary.entries))

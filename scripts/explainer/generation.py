@@ -10,6 +10,7 @@ from pathlib import Path
 from . import cache
 from . import catalog as catalog_mod
 from . import glossary as glossary_mod
+from . import glossary_pages
 from . import render
 from .article_pages import plan_article
 from .errors import ConflictError, ContentError, ExplainerError, InputError, Problem, combine
@@ -200,14 +201,14 @@ def _lists_of(context: "_Context", summaries: list[cache.Summary], lang: str) ->
     paths, glossary = context.paths, context.glossary
     all_sources = ["content/articles/*/ar.md", "content/articles/*/en.po"]
     glossary_rel = paths.rel(paths.glossary)
-    occurrences: dict[str, list[glossary_mod.Occurrence]] = {}
+    occurrences: dict[str, list[glossary_pages.Occurrence]] = {}
     for summary in summaries:
         title = render.plain(summary.entries[lang].title.markdown)
         for entry_id, block_id, number in summary.occurrences[lang]:
             occurrences.setdefault(entry_id, []).append(
-                glossary_mod.Occurrence(summary.slug, block_id, number, title))
+                glossary_pages.Occurrence(summary.slug, block_id, number, title))
     lists = render.home_page(lang, [s.entries[lang] for s in summaries], ["content/articles/*/ar.md"])
-    lists.update(glossary_mod.glossary_page(glossary, lang, occurrences, [glossary_rel, *all_sources],
+    lists.update(glossary_pages.glossary_page(glossary, lang, occurrences, [glossary_rel, *all_sources],
                                             render.mark_foreign))
     lists.update(render.notes_page(lang, [n for s in summaries for n in s.notes[lang]], all_sources))
     lists.update(render.status_page(lang, [s.status[lang] for s in summaries], all_sources))
