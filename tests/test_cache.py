@@ -10,8 +10,8 @@ import shutil
 
 import pytest
 
-from explainer import bench, cache
-from explainer import generation, render
+from explainer import bench, cache, list_pages
+from explainer import generation
 from explainer import paths as paths_mod
 from explainer.errors import ConflictError, ContentError
 
@@ -34,7 +34,7 @@ def _docs(root):
 def counted(monkeypatch):
     """The articles read and the lists made (once per language) in a generation."""
     counts = {"articles": [], "lists": 0}
-    plan_article, home_page = generation.plan_article, render.home_page
+    plan_article, home_page = generation.plan_article, list_pages.home_page
 
     def counting_plan(context, slug):
         counts["articles"].append(slug)
@@ -45,7 +45,7 @@ def counted(monkeypatch):
         return home_page(*args)
 
     monkeypatch.setattr(generation, "plan_article", counting_plan)
-    monkeypatch.setattr(render, "home_page", counting_home)
+    monkeypatch.setattr(list_pages, "home_page", counting_home)
     return counts
 
 

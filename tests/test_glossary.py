@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from explainer import arabic, article, glossary, glossary_pages, render
+from explainer import arabic, article, glossary, glossary_pages, paging
 from explainer.errors import ContentError
 
 from conftest import REPO, explainer
@@ -191,7 +191,7 @@ def test_entry_mentioned_in_many_articles_gets_mentions_pages():
     listed = [m for doc in mentions for m in re.findall(r'href="../../articles/(a\d{3})/#(p-\d{6})"', pages[doc])]
     assert listed == [(o.slug, o.block_id) for o in sorted(occurrences["meta"], key=lambda o: int(o.slug[1:]))]
     assert '<p><a href="../../glossary/#meta">Glossary: Meta</a></p>' in pages["more/mentions-meta_2.md"]
-    assert all(len(text.encode()) < render.LIST_BUDGET + 5000 for text in pages.values() if text is not main)
+    assert all(len(text.encode()) < paging.LIST_BUDGET + 5000 for text in pages.values() if text is not main)
 
 
 # --- entries that belong to some articles, spellings that are ordinary words --------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from explainer import article, render
+from explainer import article, list_pages, paging, render, urls
 from explainer.catalog import Translation
 
 from conftest import GOLDEN, golden
@@ -78,7 +78,7 @@ def test_mark_foreign():
 
 def test_home_page_lists_articles():
     texts = render.localise(ARTICLE, "en", TRANSLATIONS)
-    pages = render.home_page("en", [render.ArticleEntry("demo", texts["title"], texts["byline.author"], 3)],
+    pages = list_pages.home_page("en", [list_pages.ArticleEntry("demo", texts["title"], texts["byline.author"], 3)],
                              ["content/articles/*/ar.md"])
     assert list(pages) == ["index.md"]
     assert '<li><a href="articles/demo/">The *article* title</a> — Yuan Silai</li>' in pages["index.md"]
@@ -86,19 +86,19 @@ def test_home_page_lists_articles():
 
 
 def test_paginate_fills_pages_up_to_the_budget():
-    assert render.paginate([10, 10, 10, 25, 5], budget=30) == [range(0, 3), range(3, 5)]
-    assert render.paginate([40, 5], budget=30) == [range(0, 1), range(1, 2)]  # one item at least
-    assert render.paginate([], budget=30) == [range(0, 0)]
+    assert paging.paginate([10, 10, 10, 25, 5], budget=30) == [range(0, 3), range(3, 5)]
+    assert paging.paginate([40, 5], budget=30) == [range(0, 1), range(1, 2)]  # one item at least
+    assert paging.paginate([], budget=30) == [range(0, 0)]
 
 
 def test_long_lists_continue_on_further_pages_with_a_pager():
     texts = render.localise(ARTICLE, "ar", TRANSLATIONS)
-    entries = [render.ArticleEntry(f"a{n:04d}", texts["title"], None, 3) for n in range(1200)]
-    pages = render.home_page("ar", entries, ["content/articles/*/ar.md"])
+    entries = [list_pages.ArticleEntry(f"a{n:04d}", texts["title"], None, 3) for n in range(1200)]
+    pages = list_pages.home_page("ar", entries, ["content/articles/*/ar.md"])
     assert list(pages)[:3] == ["index.md", "more/articles_2.md", "more/articles_3.md"]
     listed = [slug for page in pages.values() for slug in re.findall(r'articles/(a\d{4})/', page)]
     assert listed == [e.slug for e in entries]  # every article once, in order
-    assert all(render.byte_size(page) < render.LIST_BUDGET + 2000 for page in pages.values())
+    assert all(paging.byte_size(page) < paging.LIST_BUDGET + 2000 for page in pages.values())
     first, second, last = pages["index.md"], pages["more/articles_2.md"], list(pages.values())[-1]
     assert '<a href="more/articles_2/" rel="next">التالية</a>' in first and 'rel="prev"' not in first
     assert ('<a href="../../" rel="prev">السابقة</a> · <span>الصفحة 2 من '
@@ -111,8 +111,8 @@ def test_relative_url_is_posix_relpath_between_directory_urls():
     import itertools
     import posixpath
 
-    urls = ["", "en/", "en/articles/x/", "articles/x/", "more/notes_2/", "en/more/mentions-meta/",
-            "glossary/", "en/glossary/", "articles/y/", "en/parallel/x/"]
-    for base, target in itertools.product(urls, urls):
+    addresses = ["", "en/", "en/articles/x/", "articles/x/", "more/notes_2/", "en/more/mentions-meta/",
+                 "glossary/", "en/glossary/", "articles/y/", "en/parallel/x/"]
+    for base, target in itertools.product(addresses, addresses):
         rel = posixpath.relpath(target or ".", base or ".")
-        assert render.relative_url(base, target) == ("./" if rel == "." else rel + "/")
+        assert urls.relative_url(base, target) == ("./" if rel == "." else rel + "/")

@@ -10,6 +10,8 @@ from . import catalog as catalog_mod
 from . import figures as figures_mod
 from . import glossary as glossary_mod
 from . import render
+from . import list_pages
+from . import urls
 from .errors import Problem
 from .header import with_digest
 from .locales import LANGUAGES, SOURCE_LANG, TARGET_LANG
@@ -20,7 +22,7 @@ def plan_article(context, slug: str) -> tuple[cache.Summary, dict[Path, str], by
     """One article read and rendered: its summary, its four pages, its updated catalog (or None)."""
     paths, glossary, matchers = context.paths, context.glossary, context.matchers
     glossary_rel = paths.rel(paths.glossary)
-    glossary_url = render.cross_link(SOURCE_LANG, "articles/x.md", SOURCE_LANG, "glossary.md")
+    glossary_url = urls.cross_link(SOURCE_LANG, "articles/x.md", SOURCE_LANG, "glossary.md")
     folder = paths.article_dir(slug)
     article, catalog, changed = load_article(paths, slug)
     figures = load_figures(paths, article)
@@ -78,7 +80,7 @@ def plan_article(context, slug: str) -> tuple[cache.Summary, dict[Path, str], by
         page = render.article_page(article, lang, texts, lang_sources, figures_mod.section(figures, lang, numbers),
                                    revised.date().isoformat() if revised else "")
         pages[paths.docs / lang / "articles" / f"{slug}.md"] = with_digest(page)
-        summary.entries[lang] = render.ArticleEntry(slug, texts["title"], texts.get("byline.author"), len(numbers),
+        summary.entries[lang] = list_pages.ArticleEntry(slug, texts["title"], texts.get("byline.author"), len(numbers),
                                                     sum(1 for text in texts.values() if text.lang != lang))
     noted = {TARGET_LANG: {ctx: render.note_html(translation.notes) for ctx, translation in translations.items()
                            if translation.notes and translation.text},
@@ -87,10 +89,10 @@ def plan_article(context, slug: str) -> tuple[cache.Summary, dict[Path, str], by
         page = render.parallel_page(article, lang, texts_by_lang, [ar_rel, po_rel])
         pages[paths.docs / lang / "parallel" / f"{slug}.md"] = with_digest(page)
         summary.notes[lang] = [
-            render.NotedSegment(slug, texts_by_lang[lang]["title"], ctx, render.segment_label(article, ctx, lang),
+            list_pages.NotedSegment(slug, texts_by_lang[lang]["title"], ctx, render.segment_label(article, ctx, lang),
                                 html)
             for ctx, html in noted[lang].items()]
-        summary.status[lang] = render.StatusRow(
+        summary.status[lang] = list_pages.StatusRow(
             slug, texts_by_lang[lang]["title"], stats.total, stats.translated, stats.fuzzy, stats.untranslated,
             tuple((ctx, state, render.segment_label(article, ctx, lang)) for ctx, state in pending))
     summary.digest  # encoded and digested here, in the process that read the article

@@ -24,7 +24,8 @@ from pathlib import Path
 from .catalog import Stats
 from .errors import Problem
 from .fsio import write_if_changed
-from .render import ArticleEntry, NotedSegment, StatusRow, Text
+from .list_pages import ArticleEntry, NotedSegment, StatusRow
+from .render import Text
 
 log = logging.getLogger("explainer.cache")
 

@@ -12,6 +12,7 @@ from . import catalog as catalog_mod
 from . import glossary as glossary_mod
 from . import glossary_pages
 from . import render
+from . import list_pages
 from .article_pages import plan_article
 from .errors import ConflictError, ContentError, ExplainerError, InputError, Problem, combine
 from .fsio import write_if_changed
@@ -207,11 +208,11 @@ def _lists_of(context: "_Context", summaries: list[cache.Summary], lang: str) ->
         for entry_id, block_id, number in summary.occurrences[lang]:
             occurrences.setdefault(entry_id, []).append(
                 glossary_pages.Occurrence(summary.slug, block_id, number, title))
-    lists = render.home_page(lang, [s.entries[lang] for s in summaries], ["content/articles/*/ar.md"])
+    lists = list_pages.home_page(lang, [s.entries[lang] for s in summaries], ["content/articles/*/ar.md"])
     lists.update(glossary_pages.glossary_page(glossary, lang, occurrences, [glossary_rel, *all_sources],
                                             render.mark_foreign))
-    lists.update(render.notes_page(lang, [n for s in summaries for n in s.notes[lang]], all_sources))
-    lists.update(render.status_page(lang, [s.status[lang] for s in summaries], all_sources))
+    lists.update(list_pages.notes_page(lang, [n for s in summaries for n in s.notes[lang]], all_sources))
+    lists.update(list_pages.status_page(lang, [s.status[lang] for s in summaries], all_sources))
     sink = PageSink(paths)
     for doc, page in lists.items():
         sink(paths.docs / lang / doc, with_digest(page))

@@ -6,7 +6,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from . import arabic, prerender
+from . import arabic, paging, prerender, render, urls
+from .locales import LABELS
 from .bidi import isolate_runs
 from .glossary import KINDS, LIST_SEPARATOR, Entry, Glossary
 
@@ -52,8 +53,6 @@ def glossary_page(glossary: Glossary, lang: str, occurrences: dict[str, list[Occ
                   sources: list[str], mark: "callable") -> dict[str, str]:
     """The glossary page of one language: entries grouped by kind, in dictionary order; an entry
     mentioned in many articles links to pages of its own listing every paragraph."""
-    from . import render
-
     labels = PAGE_LABELS[lang]
     other_lang = "en" if lang == "ar" else "ar"
     parts = [render.front_matter(sources, {"title": labels["title"]}), f"\n# {labels['title']}\n\n{labels['intro']}\n"]
@@ -90,7 +89,7 @@ def glossary_page(glossary: Glossary, lang: str, occurrences: dict[str, list[Occ
                 pages = mentions_pages(entry, lang, by_article, sources)
                 first = next(iter(pages))
                 total = sum(len(found) for found in by_article.values())
-                parts.append(f"- [{render.LABELS[lang]['all_mentions'].format(count=total)}]"
+                parts.append(f"- [{LABELS[lang]['all_mentions'].format(count=total)}]"
                              f"({first})\n")
                 out.update(pages)
     return {"glossary.md": "".join(parts), **out}
@@ -99,29 +98,27 @@ def glossary_page(glossary: Glossary, lang: str, occurrences: dict[str, list[Occ
 def mentions_pages(entry: Entry, lang: str, by_article: dict[str, list[Occurrence]],
                    sources: list[str]) -> dict[str, str]:
     """Every paragraph where an entry occurs, by article, over as many pages as it takes."""
-    from . import render
-
     labels = PAGE_LABELS[lang]
 
     def item(found: list[Occurrence], doc: str) -> str:
-        article = render.cross_link(lang, doc, lang, f"articles/{found[0].slug}.md")
+        article = urls.cross_link(lang, doc, lang, f"articles/{found[0].slug}.md")
         links = LIST_SEPARATOR[lang].join(f'<a href="{article}#{o.block_id}">¶\u00a0{o.number}</a>' for o in found)
         return f'<li><a href="{article}">{html.escape(found[0].title, quote=False)}</a>: {links}</li>'
 
     groups = list(by_article.values())
-    stem = f"{render.MORE}/mentions-{entry.id}"
-    items = render.ListItems(len(groups), lambda index, doc: item(groups[index], doc), stem + ".md")
-    docs = render.list_docs(stem, items.sizes, f"mentions-{entry.id}")
-    glossary_link = render.cross_link(lang, stem + ".md", lang, "glossary.md", entry.id)
+    stem = f"{paging.MORE}/mentions-{entry.id}"
+    items = paging.ListItems(len(groups), lambda index, doc: item(groups[index], doc), stem + ".md")
+    docs = paging.list_docs(stem, items.sizes, f"mentions-{entry.id}")
+    glossary_link = urls.cross_link(lang, stem + ".md", lang, "glossary.md", entry.id)
     out = {}
     for number, (doc, chunk) in enumerate(docs):
         title = f"{entry.name(lang)} — {labels['mentions']}"
         if len(docs) > 1:
-            title = f"{title} ({render.LABELS[lang]['page_of'].format(number=number + 1, total=len(docs))})"
+            title = f"{title} ({LABELS[lang]['page_of'].format(number=number + 1, total=len(docs))})"
         body = (f'<p><a href="{glossary_link}">{labels["title"]}: {html.escape(entry.name(lang), quote=False)}</a></p>\n'
                 "<ul>\n" + "\n".join(items.get(i, doc) for i in chunk) + "\n</ul>")
-        pager = render.pager(lang, [d for d, _ in docs], number)
-        out[doc] = (render.front_matter(sources, {"title": title, **render.NOT_SEARCHED})
+        pager = paging.pager(lang, [d for d, _ in docs], number)
+        out[doc] = (render.front_matter(sources, {"title": title, **paging.NOT_SEARCHED})
                     + f"\n# {html.escape(title, quote=False)}\n"
                     + prerender.block(body + ("\n" + pager if pager else "")))
     return out

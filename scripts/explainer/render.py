@@ -1,4 +1,5 @@
-"""Render the paired Markdown pages of each language from an article and its translations.
+"""Render the paired Markdown pages of each language from an article and its translations (the
+pages that list every article are :mod:`explainer.list_pages`).
 
 Pure functions from the article model (Arabic source) and catalog translations to page text.
 """
@@ -7,8 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable
 
 from . import prerender, yamlio
 from .bidi import isolate_runs
@@ -16,7 +15,8 @@ from .header import header
 from .article import HEADING, TRANSLATED_META, Article
 from .catalog import Translation
 from .locales import LABELS, SOURCE_LANG, facts, long_date, provenance
-
+from .paging import OWN_INDEX
+from .urls import cross_link
 
 
 @dataclass(frozen=True)
@@ -106,12 +106,12 @@ def _in_lang(page_lang: str, text: Text, body: str) -> str:
     return f'<span lang="{text.lang}" dir="{facts(text.lang).direction}">{body}</span>'
 
 
-def _span(page_lang: str, text: Text) -> str:
+def span(page_lang: str, text: Text) -> str:
     """Markdown of a text in a heading."""
     return _in_lang(page_lang, text, text.markdown)
 
 
-def _span_html(page_lang: str, text: Text) -> str:
+def span_html(page_lang: str, text: Text) -> str:
     return _in_lang(page_lang, text, _html(text))
 
 
@@ -155,7 +155,7 @@ def _div(attrs: str, *paragraphs: str) -> str:
     return f"<div{attrs}>\n" + "\n".join(f"<p>{p}</p>" for p in paragraphs) + "\n</div>"
 
 
-class _Page:
+class Page:
     """A page of Markdown headings and pre-rendered HTML between them."""
 
     def __init__(self, head: str) -> None:
@@ -187,14 +187,14 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
     labels = LABELS[lang]
     doc = f"articles/{article.slug}.md"
     title = texts["title"]
-    page = _Page(front_matter(sources, {"title": plain(title.markdown), **OWN_INDEX}))
-    page.markdown(f"\n# {_span(lang, title)}\n")
+    page = Page(front_matter(sources, {"title": plain(title.markdown), **OWN_INDEX}))
+    page.markdown(f"\n# {span(lang, title)}\n")
     byline = []
     for key, ctx in (("author", "byline.author"), ("editor", "byline.editor")):
         if ctx in texts:
-            byline.append(f"<strong>{labels[key]}:</strong> {_span_html(lang, texts[ctx])}")
+            byline.append(f"<strong>{labels[key]}:</strong> {span_html(lang, texts[ctx])}")
     if article.meta.get("publisher"):
-        byline.append(f"<strong>{labels['publisher']}:</strong> {_span_html(lang, _source_text(article.meta['publisher']))}")
+        byline.append(f"<strong>{labels['publisher']}:</strong> {span_html(lang, _source_text(article.meta['publisher']))}")
     if article.meta.get("date"):
         byline.append(f"<strong>{labels['published']}:</strong> <time datetime=\"{article.meta['date']}\">"
                       f"{long_date(article.meta['date'], lang)}</time>")
@@ -219,7 +219,7 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
         text = texts[block.id]
         if block.kind == HEADING:
             page.html(f'<div class="ex-anchor" id="{block.id}"></div>')
-            page.markdown(f"\n{'#' * block.level} {_span(lang, text)}\n")
+            page.markdown(f"\n{'#' * block.level} {span(lang, text)}\n")
             if text.fuzzy:
                 page.html(f"<p>{_fuzzy_marker(lang, text)}</p>")
         else:
@@ -230,18 +230,18 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
         page.markdown(figures_md)
     about = []
     if article.meta.get("publisher") or "notice.source" in texts:
-        notice = _span_html(lang, texts["notice.source"]) if "notice.source" in texts else ""
+        notice = span_html(lang, texts["notice.source"]) if "notice.source" in texts else ""
         if notice and article.meta.get("url"):  # "view the original", linked to it when its address is known
             notice = f'<a href="{prerender.attribute(article.meta["url"])}" rel="noopener">{notice}</a>'
         notice = f" — {notice}" if notice else ""
         about.append(f"<strong>{labels['source']}:</strong> "
-                     f"{_span_html(lang, _source_text(article.meta.get('publisher', '')))}{notice}")
+                     f"{span_html(lang, _source_text(article.meta.get('publisher', '')))}{notice}")
     if article.meta.get("url"):
         url = prerender.attribute(article.meta["url"])
         about.append(f'<strong>{labels["original_page"]}:</strong> <a href="{url}" rel="noopener" '
                      f'dir="ltr">{url}</a>')
     if "caption.image_credit" in texts:
-        about.append(f"<strong>{labels['image_credit']}:</strong> {_span_html(lang, texts['caption.image_credit'])}")
+        about.append(f"<strong>{labels['image_credit']}:</strong> {span_html(lang, texts['caption.image_credit'])}")
     if about:
         page.markdown(f"\n## {labels['about_article']}\n")
         page.html(_div(' class="ex-source" id="source"', *about))
@@ -261,167 +261,13 @@ def _fuzzy_marker(lang: str, text: Text) -> str:
     return f'<span class="ex-fuzzy-mark" title="{title}">{LABELS[lang]["fuzzy"]}</span>'
 
 
-@dataclass(frozen=True)
-class ArticleEntry:
-    slug: str
-    title: Text
-    author: Text | None
-    paragraphs: int
-    untranslated: int = 0  # segments shown in the source language on this language's page
-
-
-def home_page(lang: str, entries: list[ArticleEntry], sources: list[str]) -> dict[str, str]:
-    """The home page, listing every article (continued on further pages when long)."""
-    labels = LABELS[lang]
-
-    def item(entry: ArticleEntry, doc: str) -> str:
-        line = f'<li><a href="{cross_link(lang, doc, lang, f"articles/{entry.slug}.md")}">' \
-               f"{_span_html(lang, entry.title)}</a>"
-        if entry.author is not None:
-            line += f" — {_span_html(lang, entry.author)}"
-        if entry.untranslated:
-            line += f' <span class="ex-status-mark">{labels["not_translated"]}</span>'
-        return line + "</li>"
-
-    items = ListItems(len(entries), lambda index, doc: item(entries[index], doc), f"{MORE}/articles_2.md")
-    docs = list_docs("index", items.sizes, "articles")
-    out = {}
-    for number, (doc, chunk) in enumerate(docs):
-        title = labels["home"] if number == 0 else _page_title(lang, labels["articles"], number, len(docs))
-        page = _Page(front_matter(sources, {"title": title, **({} if number == 0 else NOT_SEARCHED)}))
-        if number == 0:
-            page.markdown(f"\n# {labels['home_title']}\n\n{labels['home_intro']}\n\n## {labels['articles']}\n")
-        else:
-            page.markdown(f"\n# {title}\n")
-        page.html("<ul>\n" + "\n".join(items.get(i, doc) for i in chunk) + "\n</ul>")
-        page.html(pager(lang, [d for d, _ in docs], number))
-        out[doc] = page.text()
-    return out
-
-
 # --- long lists over several pages --------------------------------------------------------------
-
-MORE = "more"  # the folder of continuation pages and glossary mentions (not_in_nav in mkdocs.yml)
-LIST_BUDGET = 32_000  # bytes of list items on one page (the theme adds about 15 KB around them)
-# Lists that repeat what the article pages say (their titles, their state) are left out of search.
-NOT_SEARCHED = {"search": {"exclude": True}}
-# Pages the hook indexes from their content as it is written, Material's search plugin leaving them
-# out (it would parse their HTML once more): article pages (one document per paragraph) and notes.
-OWN_INDEX = {"search": {"exclude": True, "by_paragraph": True}}
-
-
-def byte_size(text: str) -> int:
-    return len(text.encode("utf-8"))
-
-
-def heading_size(title: str) -> int:
-    """About what a heading adds to a page: itself, its permalink and its table of contents entry."""
-    return 3 * byte_size(title) + 300
-
-
-class ListItems:
-    """The items of a long list, rendered once for its continuation pages (all under more/, so
-    their relative links are the same) and again only for a page elsewhere (the list's first)."""
-
-    def __init__(self, count: int, render_item: Callable[[int, str], str], more_doc: str) -> None:
-        self.render_item, self.folder = render_item, more_doc.rpartition("/")[0]
-        self.rendered = [render_item(index, more_doc) for index in range(count)]
-        self.sizes = [byte_size(text) for text in self.rendered]
-
-    def get(self, index: int, doc: str) -> str:
-        if doc.rpartition("/")[0] == self.folder:
-            return self.rendered[index]
-        return self.render_item(index, doc)
-
-
-def paginate(sizes: list[int], budget: int = LIST_BUDGET) -> list[range]:
-    """Consecutive items in pages of at most ``budget`` bytes (one item at least a page)."""
-    pages: list[range] = []
-    start, filled = 0, 0
-    for index, item_size in enumerate(sizes):
-        if index > start and filled + item_size > budget:
-            pages.append(range(start, index))
-            start, filled = index, 0
-        filled += item_size
-    pages.append(range(start, len(sizes)))
-    return pages
-
-
-def list_docs(stem: str, sizes: list[int], more_stem: str | None = None,
-              budget: int = LIST_BUDGET) -> list[tuple[str, range]]:
-    """The pages of a list: ``<stem>.md`` first, then ``more/<more_stem>_2.md`` and on (glossary
-    ids and article slugs have no underscore, so these names never meet theirs)."""
-    chunks = paginate(sizes, budget)
-    more_stem = more_stem or stem.replace("/", "-")
-    return [(f"{stem}.md" if number == 1 else f"{MORE}/{more_stem}_{number}.md", chunk)
-            for number, chunk in enumerate(chunks, start=1)]
-
-
-def _page_title(lang: str, title: str, index: int, total: int) -> str:
-    return f"{title} — {LABELS[lang]['page_of'].format(number=index + 1, total=total)}"
-
-
-def pager(lang: str, docs: list[str], index: int) -> str:
-    """Links to the previous and next pages of a list ('' for a list of one page)."""
-    if len(docs) < 2:
-        return ""
-    labels, doc = LABELS[lang], docs[index]
-    parts = []
-    if index > 0:
-        parts.append(f'<a href="{cross_link(lang, doc, lang, docs[index - 1])}" rel="prev">{labels["previous"]}</a>')
-    parts.append(f"<span>{labels['page_of'].format(number=index + 1, total=len(docs))}</span>")
-    if index < len(docs) - 1:
-        parts.append(f'<a href="{cross_link(lang, doc, lang, docs[index + 1])}" rel="next">{labels["next"]}</a>')
-    return f'<nav class="ex-pager" aria-label="{labels["pages"]}">' + " · ".join(parts) + "</nav>"
 
 
 # --- links between the two language trees -------------------------------------------------------
 
-DEFAULT_LANG = SOURCE_LANG  # built at the site root; other languages under /<lang>/
-
-
-@lru_cache(maxsize=1 << 16)
-def page_url(lang: str, doc: str) -> str:
-    """Site URL (directory style, relative to the site root) of ``docs/<lang>/<doc>``."""
-    prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
-    stem = doc[:-3] if doc.endswith(".md") else doc
-    if stem == "index":
-        return prefix
-    if stem.endswith("/index"):
-        stem = stem[: -len("/index")]
-    return f"{prefix}{stem}/"
-
-
-def cross_link(from_lang: str, from_doc: str, to_lang: str, to_doc: str, fragment: str = "") -> str:
-    """A relative link between two pages (of one language tree or of both: MkDocs only resolves
-    links within one tree)."""
-    rel = relative_url(page_url(from_lang, from_doc), page_url(to_lang, to_doc))
-    return rel + (f"#{fragment}" if fragment else "")
-
-
-@lru_cache(maxsize=1 << 16)
-def relative_url(base: str, target: str) -> str:
-    """The relative link from directory URL ``base`` to directory URL ``target`` (both relative
-    to the site root, '' for the root), as ``posixpath.relpath`` gives it, with a final '/'."""
-    base_parts, target_parts = base.split("/")[:-1], target.split("/")[:-1]
-    common = 0
-    while common < min(len(base_parts), len(target_parts)) and base_parts[common] == target_parts[common]:
-        common += 1
-    rel = "../" * (len(base_parts) - common) + "".join(f"{part}/" for part in target_parts[common:])
-    return rel or "./"
-
 
 # --- segment labels -----------------------------------------------------------------------------
-
-def segment_anchor(context: str) -> str:
-    """The shared anchor of a segment on the article pages ('' for the page top)."""
-    if context.startswith(("p-", "s-")):
-        return context
-    if context.startswith("byline."):
-        return "byline"
-    if context in ("caption.image_credit", "notice.source"):
-        return "source"
-    return ""
 
 
 def segment_label(article: Article, context: str, lang: str) -> str:
@@ -440,105 +286,6 @@ def segment_label(article: Article, context: str, lang: str) -> str:
 
 # --- notes, status and parallel pages -----------------------------------------------------------
 
-@dataclass(frozen=True)
-class NotedSegment:
-    """A segment with translator's notes, as the notes page lists it."""
-
-    slug: str
-    title: Text
-    context: str
-    label: str  # segment_label() in the page's language
-    html: str  # the segment's notes, as note_html() renders them where the article is read
-
-
-def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict[str, str]:
-    """The translator's notes of every article, each linking to its paragraph in both languages."""
-    labels = LABELS[lang]
-    groups: list[list[NotedSegment]] = []
-    for item in noted:
-        if not groups or groups[-1][0].slug != item.slug:
-            groups.append([])
-        groups[-1].append(item)
-
-    def group_html(group: list[NotedSegment], doc: str) -> str:
-        items = []
-        for item in group:
-            anchor = segment_anchor(item.context)
-            page = f"articles/{item.slug}.md"
-            note = item.html
-            items.append(f"<li><strong>{item.label}:</strong> {note} "
-                         f'(<a href="{cross_link(lang, doc, "ar", page, anchor)}">{labels["on_ar_page"]}</a> · '
-                         f'<a href="{cross_link(lang, doc, "en", page, anchor)}">{labels["on_en_page"]}</a>)</li>')
-        return "<ul>\n" + "\n".join(items) + "\n</ul>"
-
-    items = ListItems(len(groups), lambda index, doc: group_html(groups[index], doc), f"{MORE}/notes_2.md")
-    docs = list_docs("notes", [heading_size(g[0].title.markdown) + size for g, size in zip(groups, items.sizes)])
-    out = {}
-    for number, (doc, chunk) in enumerate(docs):
-        title = labels["notes_title"] if number == 0 else _page_title(lang, labels["notes_title"], number, len(docs))
-        page = _Page(front_matter(sources, {"title": title, **OWN_INDEX}))
-        page.markdown(f"\n# {title}\n\n{labels['notes_intro']}\n")
-        for index in chunk:
-            group = groups[index]
-            page.markdown(f"\n## {_span(lang, group[0].title)}\n")
-            page.html(items.get(index, doc))
-        page.html(pager(lang, [d for d, _ in docs], number))
-        out[doc] = page.text()
-    return out
-
-
-@dataclass(frozen=True)
-class StatusRow:
-    slug: str
-    title: Text
-    total: int
-    translated: int
-    fuzzy: int
-    untranslated: int
-    pending: tuple[tuple[str, str, str], ...]  # (context, "fuzzy" | "untranslated", segment label)
-
-
-def status_page(lang: str, rows: list[StatusRow], sources: list[str]) -> dict[str, str]:
-    """Every article's translation progress: a table, then what is left to do in each."""
-    labels = LABELS[lang]
-    head = (f"<table>\n<thead>\n<tr>\n<th>{labels['article']}</th>\n<th>{labels['segments']}</th>\n"
-            f"<th>{labels['translated']}</th>\n<th>{labels['fuzzy_count']}</th>\n"
-            f"<th>{labels['untranslated_count']}</th>\n</tr>\n</thead>\n<tbody>\n")
-
-    def row_html(row: StatusRow, doc: str) -> str:
-        link = cross_link(lang, doc, lang, f"articles/{row.slug}.md")
-        return (f'<tr>\n<td><a href="{link}">{_span_html(lang, row.title)}</a></td>\n<td>{row.total}</td>\n'
-                f"<td>{row.translated}</td>\n<td>{row.fuzzy}</td>\n<td>{row.untranslated}</td>\n</tr>")
-
-    def pending_html(row: StatusRow, doc: str) -> str:
-        items = []
-        for context, state, label in row.pending:
-            link = cross_link(lang, doc, "en", f"articles/{row.slug}.md", segment_anchor(context))
-            items.append(f'<li><a href="{link}">{label}</a>: '
-                         f"{labels['state_' + state]}</li>")
-        return "<ul>\n" + "\n".join(items) + "\n</ul>"
-
-    more = f"{MORE}/status_2.md"
-    table = ListItems(len(rows), lambda index, doc: row_html(rows[index], doc), more)
-    pending = ListItems(len(rows), lambda index, doc: pending_html(rows[index], doc), more)
-    docs = list_docs("status", [size + (heading_size(row.title.markdown) + pending.sizes[index] if row.pending else 0)
-                                for index, (row, size) in enumerate(zip(rows, table.sizes))])
-    out = {}
-    for number, (doc, chunk) in enumerate(docs):
-        title = labels["status_title"] if number == 0 else _page_title(lang, labels["status_title"], number, len(docs))
-        page = _Page(front_matter(sources, {"title": title, **NOT_SEARCHED}))
-        page.markdown(f"\n# {title}\n\n{labels['status_intro']}\n")
-        page.html('<div class="ex-status">\n' + head + "\n".join(table.get(i, doc) for i in chunk)
-                  + "\n</tbody>\n</table>\n</div>")
-        if not any(rows[index].pending for index in chunk):
-            page.html(f"<p>{labels['all_done']}</p>")
-        for index in (index for index in chunk if rows[index].pending):  # what is left to do
-            page.markdown(f"\n## {_span(lang, rows[index].title)}\n")
-            page.html(pending.get(index, doc))
-        page.html(pager(lang, [d for d, _ in docs], number))
-        out[doc] = page.text()
-    return out
-
 
 def parallel_page(article: Article, lang: str, texts: dict[str, dict[str, Text]], sources: list[str]) -> str:
     """Arabic and English side by side, row by row; each row links to the single-language pages."""
@@ -546,10 +293,10 @@ def parallel_page(article: Article, lang: str, texts: dict[str, dict[str, Text]]
     doc = f"parallel/{article.slug}.md"
     title = texts[lang]["title"]
     order = (lang, "en" if lang == "ar" else "ar")
-    page = _Page(front_matter(sources, {"title": f"{plain(title.markdown)} — {labels['parallel']}",
+    page = Page(front_matter(sources, {"title": f"{plain(title.markdown)} — {labels['parallel']}",
                                         "hide": ["navigation", "toc"],
                                         "search": {"exclude": True}}))  # the article pages are indexed
-    page.markdown(f"\n# {_span(lang, title)}\n")
+    page.markdown(f"\n# {span(lang, title)}\n")
     rows = [f"<p>{labels['parallel']}</p>", '<div class="ex-parallel">']
     for block in article.blocks:
         rows.append(f'<div class="ex-row" id="r-{block.id}">')
