@@ -14,6 +14,7 @@ from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from . import arabic, prerender, schema, yamlio
 from .errors import ContentError, Problem
+from .locales import FIGURE_LABELS
 from .schema import Field
 
 UNITS = ("currency", "percent", "count")
@@ -35,12 +36,6 @@ EVENT_FIELDS = {
     "quote": Field(True, "text", "the date as the Arabic paragraph writes it"),
 }
 DATE_RE = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>0[1-9]|1[0-2])|Q(?P<quarter>[1-4])))?$")
-LABELS = {
-    "ar": {"figures": "أرقام رئيسية", "timeline": "تسلسل زمني", "figure": "الرقم", "what": "ما يقيسه",
-           "when": "التاريخ", "event": "الحدث", "source": "المصدر", "paragraph": "الفقرة"},
-    "en": {"figures": "Key figures", "timeline": "Timeline", "figure": "Figure", "what": "What it measures",
-           "when": "Date", "event": "What happened", "source": "Source", "paragraph": "paragraph"},
-}
 
 
 @dataclass(frozen=True)
@@ -162,7 +157,7 @@ def format_when(value: str, lang: str) -> str:
 def section(figures: Figures, lang: str, numbers: dict[str, int]) -> str:
     """The key figures and timeline (headings in Markdown, tables pre-rendered as Python-Markdown's
     tables extension renders them), each row linking to its paragraph."""
-    labels = LABELS[lang]
+    labels = FIGURE_LABELS[lang]
     tables = (
         (labels["figures"], (labels["figure"], labels["what"]),
          [(format_figure(f, lang), f.what[lang], f.paragraph) for f in figures.figures]),

@@ -7,24 +7,10 @@ import html
 from dataclasses import dataclass
 
 from . import arabic, paging, prerender, render, urls
-from .locales import LABELS
+from .locales import GLOSSARY_LABELS, KIND_LABELS, LABELS
 from .bidi import isolate_runs
 from .glossary import KINDS, LIST_SEPARATOR, Entry, Glossary
 
-KIND_LABELS = {
-    "ar": {"person": "أشخاص", "organisation": "مؤسسات", "product": "منتجات", "place": "أماكن",
-           "term": "مصطلحات", "event": "أحداث"},
-    "en": {"person": "People", "organisation": "Organisations", "product": "Products", "place": "Places",
-           "term": "Terms", "event": "Events"},
-}
-PAGE_LABELS = {
-    "ar": {"title": "المسرد", "intro": "الأسماء والمصطلحات الواردة في المقالات، مع تعريف موجز لكل منها "
-           "والمواضع التي ذُكرت فيها.", "other": "بالإنجليزية", "variants": "صيغ أخرى في النص",
-           "note": "ملاحظة", "mentions": "ورد في", "paragraph": "الفقرة"},
-    "en": {"title": "Glossary", "intro": "The names and terms of the articles, each with a short "
-           "definition and the paragraphs where it occurs.", "other": "In Arabic",
-           "variants": "Also written", "note": "Note", "mentions": "Mentioned in", "paragraph": "paragraph"},
-}
 
 
 @dataclass(frozen=True)
@@ -53,7 +39,7 @@ def glossary_page(glossary: Glossary, lang: str, occurrences: dict[str, list[Occ
                   sources: list[str], mark: "callable") -> dict[str, str]:
     """The glossary page of one language: entries grouped by kind, in dictionary order; an entry
     mentioned in many articles links to pages of its own listing every paragraph."""
-    labels = PAGE_LABELS[lang]
+    labels = GLOSSARY_LABELS[lang]
     other_lang = "en" if lang == "ar" else "ar"
     parts = [render.front_matter(sources, {"title": labels["title"]}), f"\n# {labels['title']}\n\n{labels['intro']}\n"]
     out: dict[str, str] = {}
@@ -98,7 +84,7 @@ def glossary_page(glossary: Glossary, lang: str, occurrences: dict[str, list[Occ
 def mentions_pages(entry: Entry, lang: str, by_article: dict[str, list[Occurrence]],
                    sources: list[str]) -> dict[str, str]:
     """Every paragraph where an entry occurs, by article, over as many pages as it takes."""
-    labels = PAGE_LABELS[lang]
+    labels = GLOSSARY_LABELS[lang]
 
     def item(found: list[Occurrence], doc: str) -> str:
         article = urls.cross_link(lang, doc, lang, f"articles/{found[0].slug}.md")

@@ -1,4 +1,5 @@
-"""Per-language facts, from Babel's locale data, and the few interface labels the pages need."""
+"""Per-language facts, from Babel's locale data, and every interface label the generated pages use
+(the theme's own labels are Material's, corrected in overrides/partials/language.html)."""
 
 from __future__ import annotations
 
@@ -145,6 +146,29 @@ LABELS: dict[str, dict[str, str]] = {
         "pages": "Pages of the list",
         "all_mentions": "All mentions ({count})",
     },
+}
+
+# The key figures' and timeline's tables (explainer.figures).
+FIGURE_LABELS = {
+    "ar": {"figures": "أرقام رئيسية", "timeline": "تسلسل زمني", "figure": "الرقم", "what": "ما يقيسه",
+           "when": "التاريخ", "event": "الحدث", "source": "المصدر", "paragraph": "الفقرة"},
+    "en": {"figures": "Key figures", "timeline": "Timeline", "figure": "Figure", "what": "What it measures",
+           "when": "Date", "event": "What happened", "source": "Source", "paragraph": "paragraph"},
+}
+# The glossary pages (explainer.glossary_pages): headings per kind of entry, and the page's own words.
+KIND_LABELS = {
+    "ar": {"person": "أشخاص", "organisation": "مؤسسات", "product": "منتجات", "place": "أماكن",
+           "term": "مصطلحات", "event": "أحداث"},
+    "en": {"person": "People", "organisation": "Organisations", "product": "Products", "place": "Places",
+           "term": "Terms", "event": "Events"},
+}
+GLOSSARY_LABELS = {
+    "ar": {"title": "المسرد", "intro": "الأسماء والمصطلحات الواردة في المقالات، مع تعريف موجز لكل منها "
+           "والمواضع التي ذُكرت فيها.", "other": "بالإنجليزية", "variants": "صيغ أخرى في النص",
+           "note": "ملاحظة", "mentions": "ورد في", "paragraph": "الفقرة"},
+    "en": {"title": "Glossary", "intro": "The names and terms of the articles, each with a short "
+           "definition and the paragraphs where it occurs.", "other": "In Arabic",
+           "variants": "Also written", "note": "Note", "mentions": "Mentioned in", "paragraph": "paragraph"},
 }
 
 
