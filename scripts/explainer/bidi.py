@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 
+from .writing import ARABIC_BLOCK
+
 # A run of the other script: Latin words (with digits, dots, hyphens and apostrophes inside them,
 # single spaces between words: "Yann LeCun", "GPT-4", "Meta AI"; a number after a space is not
 # part of the run), or Arabic words.
 RUNS = {
     "en": re.compile(r"(?<![&#\w])[A-Za-z][A-Za-z0-9]*(?:(?:[.'’\-](?=[A-Za-z0-9])| (?=[A-Za-z]))[A-Za-z0-9]+)*"),
-    "ar": re.compile(r"[\u0600-\u06ff](?:[\u0600-\u06ff\s]*[\u0600-\u06ff])?"),
+    "ar": re.compile(f"[{ARABIC_BLOCK}](?:[{ARABIC_BLOCK}\\s]*[{ARABIC_BLOCK}])?"),
 }
 DIRECTION = {"en": "ltr", "ar": "rtl"}
 _TAG_RE = re.compile(r"(<[^>]*>)")

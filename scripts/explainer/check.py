@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from . import arabic
 from .article import Article
 from .glossary import Glossary, Matcher, unresolved_latin
+from .writing import ARABIC_LETTERS, BIDI_CONTROLS, BIDI_MARKS, TASHKEEL, TATWEEL
 
 ERROR, WARNING = "error", "warning"
 
@@ -89,14 +90,14 @@ class Report:
 
 # --- text facts -------------------------------------------------------------------------------
 
-BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+BIDI_RE = re.compile(f"[{BIDI_CONTROLS}]")
 # In content, the direction marks too: the generator adds them where needed, writers never should.
-CONTENT_BIDI_RE = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-KASHIDA_RE = re.compile("\u0640+(?=[\u0621-\u064a])")
+CONTENT_BIDI_RE = re.compile(f"[{BIDI_MARKS}{BIDI_CONTROLS}]")
+KASHIDA_RE = re.compile(f"{TATWEEL}+(?=[\u0621-\u064a])")
 SPACE_PUNCT_RE = re.compile(r"[ \t\u00a0]+[،؛؟]")
-ARABIC_LETTERS_RE = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+ARABIC_LETTERS_RE = re.compile(f"[{ARABIC_LETTERS}]")
 LATIN_LETTERS_RE = re.compile("[A-Za-z]")
-ARABIC_WORD_RE = re.compile("[\u0621-\u064a\u0671-\u06d3][\u0621-\u064a\u0671-\u06d3\u064b-\u0652\u0640]+")
+ARABIC_WORD_RE = re.compile(f"[{ARABIC_LETTERS}][{ARABIC_LETTERS}{TASHKEEL}{TATWEEL}]+")
 _SCALES = {"الف": 1e3, "الاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9,
            "تريليون": 1e12, "ترليون": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9,
            "trillion": 1e12}

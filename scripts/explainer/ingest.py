@@ -17,11 +17,10 @@ import charset_normalizer
 from .article import HEADING, PARAGRAPH, Article, Block, make_id
 from . import scraped, webpage
 from .errors import InputError, Problem
+from .writing import ARABIC_LETTERS, BIDI_CONTROLS_RE, LATIN_RE
 
-ARABIC_LETTER = "\u0621-\u064a\u0671-\u06d3"
+ARABIC_LETTER = ARABIC_LETTERS
 ARABIC_RE = re.compile(f"[{ARABIC_LETTER}]")
-LATIN_RE = re.compile(r"[A-Za-z]")
-BIDI_CONTROLS_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 # Boilerplate of scraped news pages, each moved out of the body into metadata.
 IMAGE_CREDIT_RE = re.compile(r"^\*?\s*(?:مصدر الصورة|حقوق الصورة|الصورة)\s*[:：]\s*(?P<value>.+?)\s*\*?$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import prerender, yamlio
+from . import bidi, prerender, yamlio
 from .bidi import isolate_runs
 from .header import header
 from .article import HEADING, TRANSLATED_META, Article
@@ -17,6 +17,7 @@ from .catalog import Translation
 from .locales import LABELS, SOURCE_LANG, facts, long_date, provenance
 from .paging import OWN_INDEX
 from .urls import cross_link
+from .writing import CJK, has_arabic
 
 
 @dataclass(frozen=True)
@@ -117,12 +118,12 @@ def span_html(page_lang: str, text: Text) -> str:
 
 def _source_text(markdown: str) -> Text:
     """Untranslated front-matter text (a publisher's name), in the language its script tells."""
-    return Text(markdown, SOURCE_LANG if re.search("[\u0600-\u06ff]", markdown) else "en")
+    return Text(markdown, SOURCE_LANG if has_arabic(markdown) else "en")
 
 
 _FOREIGN_RUNS = (
-    ("ar", re.compile(r"[\u0600-\u06ff](?:[\u0600-\u06ff\s]*[\u0600-\u06ff])?")),
-    ("zh", re.compile(r"[\u4e00-\u9fff]+")),
+    ("ar", bidi.RUNS["ar"]),
+    ("zh", re.compile(f"[{CJK}]+")),
 )
 
 

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
+from .writing import ARABIC_LETTERS_ONLY
+
+ARABIC_LETTER = ARABIC_LETTERS_ONLY
 ARABIC_RE = re.compile(f"[{ARABIC_LETTER}]")
 LETTER_OR_DIGIT_RE = re.compile(r"[^\W_]")
 TATWEEL_RE = re.compile(f"(?<=[{ARABIC_LETTER}])\u0640+(?=[{ARABIC_LETTER}])")
