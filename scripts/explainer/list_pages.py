@@ -10,6 +10,21 @@ from .render import Page, Text, front_matter, span, span_html
 from .urls import cross_link, segment_anchor
 
 
+def _list_pages(lang: str, docs: list, sources: list[str], titles: tuple[str, str], front: dict, write) -> dict[str, str]:
+    """The pages of a list continued over ``docs`` ((doc, chunk of item indexes) pairs): each
+    with its front matter (``front`` on every page but the first, which has its own), what
+    ``write(page, number, doc, chunk, title)`` adds, and the previous/next links. ``titles``: the
+    first page's title, and the list's name that numbers the others."""
+    out = {}
+    for number, (doc, chunk) in enumerate(docs):
+        title = titles[0] if number == 0 else page_title(lang, titles[1], number, len(docs))
+        page = Page(front_matter(sources, {"title": title, **front(number)}))
+        write(page, number, doc, chunk, title)
+        page.html(pager(lang, [d for d, _ in docs], number))
+        out[doc] = page.text()
+    return out
+
+
 @dataclass(frozen=True)
 class ArticleEntry:
     slug: str
@@ -34,18 +49,15 @@ def home_page(lang: str, entries: list[ArticleEntry], sources: list[str]) -> dic
 
     items = ListItems(len(entries), lambda index, doc: item(entries[index], doc), f"{MORE}/articles_2.md")
     docs = list_docs("index", items.sizes, "articles")
-    out = {}
-    for number, (doc, chunk) in enumerate(docs):
-        title = labels["home"] if number == 0 else page_title(lang, labels["articles"], number, len(docs))
-        page = Page(front_matter(sources, {"title": title, **({} if number == 0 else NOT_SEARCHED)}))
+
+    def write(page: Page, number: int, doc: str, chunk: list[int], title: str) -> None:
         if number == 0:
             page.markdown(f"\n# {labels['home_title']}\n\n{labels['home_intro']}\n\n## {labels['articles']}\n")
         else:
             page.markdown(f"\n# {title}\n")
         page.html("<ul>\n" + "\n".join(items.get(i, doc) for i in chunk) + "\n</ul>")
-        page.html(pager(lang, [d for d, _ in docs], number))
-        out[doc] = page.text()
-    return out
+    return _list_pages(lang, docs, sources, (labels["home"], labels["articles"]),
+                       lambda number: {} if number == 0 else NOT_SEARCHED, write)
 
 
 @dataclass(frozen=True)
@@ -81,18 +93,13 @@ def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict
 
     items = ListItems(len(groups), lambda index, doc: group_html(groups[index], doc), f"{MORE}/notes_2.md")
     docs = list_docs("notes", [heading_size(g[0].title.markdown) + size for g, size in zip(groups, items.sizes)])
-    out = {}
-    for number, (doc, chunk) in enumerate(docs):
-        title = labels["notes_title"] if number == 0 else page_title(lang, labels["notes_title"], number, len(docs))
-        page = Page(front_matter(sources, {"title": title, **OWN_INDEX}))
+
+    def write(page: Page, number: int, doc: str, chunk: list[int], title: str) -> None:
         page.markdown(f"\n# {title}\n\n{labels['notes_intro']}\n")
         for index in chunk:
-            group = groups[index]
-            page.markdown(f"\n## {span(lang, group[0].title)}\n")
+            page.markdown(f"\n## {span(lang, groups[index][0].title)}\n")
             page.html(items.get(index, doc))
-        page.html(pager(lang, [d for d, _ in docs], number))
-        out[doc] = page.text()
-    return out
+    return _list_pages(lang, docs, sources, (labels["notes_title"],) * 2, lambda number: OWN_INDEX, write)
 
 
 @dataclass(frozen=True)
@@ -131,10 +138,8 @@ def status_page(lang: str, rows: list[StatusRow], sources: list[str]) -> dict[st
     pending = ListItems(len(rows), lambda index, doc: pending_html(rows[index], doc), more)
     docs = list_docs("status", [size + (heading_size(row.title.markdown) + pending.sizes[index] if row.pending else 0)
                                 for index, (row, size) in enumerate(zip(rows, table.sizes))])
-    out = {}
-    for number, (doc, chunk) in enumerate(docs):
-        title = labels["status_title"] if number == 0 else page_title(lang, labels["status_title"], number, len(docs))
-        page = Page(front_matter(sources, {"title": title, **NOT_SEARCHED}))
+
+    def write(page: Page, number: int, doc: str, chunk: list[int], title: str) -> None:
         page.markdown(f"\n# {title}\n\n{labels['status_intro']}\n")
         page.html('<div class="ex-status">\n' + head + "\n".join(table.get(i, doc) for i in chunk)
                   + "\n</tbody>\n</table>\n</div>")
@@ -143,6 +148,4 @@ def status_page(lang: str, rows: list[StatusRow], sources: list[str]) -> dict[st
         for index in (index for index in chunk if rows[index].pending):  # what is left to do
             page.markdown(f"\n## {span(lang, rows[index].title)}\n")
             page.html(pending.get(index, doc))
-        page.html(pager(lang, [d for d, _ in docs], number))
-        out[doc] = page.text()
-    return out
+    return _list_pages(lang, docs, sources, (labels["status_title"],) * 2, lambda number: NOT_SEARCHED, write)
