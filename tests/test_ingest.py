@@ -190,3 +190,12 @@ def test_markup_in_a_seed_is_escaped():
     assert result.meta["title"] == "&lt;script>alert(1)&lt;/script> نص"  # a short first line
     assert texts == ["&lt;img src=x onerror=alert(1)> صورة",
                      r"\[x\](javascript:alert(1)) رابط", r"\# ليست عنوانا بل فقرة تبدأ بعلامة"]
+
+
+def test_old_mac_line_breaks_split_the_lines():
+    raw = ("عنوان المقال\rالمؤلف | كاتب\rهذه فقرة أولى طويلة بما يكفي لتكون فقرة في المقال.\r"
+           "وهذه فقرة ثانية.\r").encode()
+    result, _ = _import(raw)
+    assert result.meta["title"] == "عنوان المقال" and result.meta["author"] == "كاتب"
+    assert [b.text for b in result.blocks] == ["هذه فقرة أولى طويلة بما يكفي لتكون فقرة في المقال.",
+                                               "وهذه فقرة ثانية."]

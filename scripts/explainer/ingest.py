@@ -227,9 +227,13 @@ def _find_title(body: list[_Line], byline_at: int | None, meta: dict[str, str], 
         report.warnings.append(f"{path}: no title found; title derived from line "
                                f"{body[0].number if body else 1}: {meta['title']} (pass --title to set it)")
         return body  # derived from the first paragraph, which stays
-    for line in [line for line in body if _same_text(line.text, meta["title"])]:
-        report.dropped.append((line.number, "the title again", line.text))
-    return [line for line in body if not _same_text(line.text, meta["title"])]
+    kept = []
+    for line in body:
+        if _same_text(line.text, meta["title"]):
+            report.dropped.append((line.number, "the title again", line.text))
+        else:
+            kept.append(line)
+    return kept
 
 
 def _is_title_line(text: str) -> bool:
@@ -290,12 +294,15 @@ def _seed_lines(raw: bytes, path: str, report: ImportReport) -> tuple[list[_Line
         meta = extracted.meta
     else:
         text, report.encoding = decode(raw, path)
+        text, report.bidi_removed = normalise(text)  # line breaks made LF before the text is split
         lines = [_Line(n, t) for n, t in enumerate(text.split("\n"), start=1)]
         meta = {}
     out = []
     for line in lines:
-        text, bidi = normalise(line.text)
-        report.bidi_removed += bidi
+        text = line.text
+        if report.html:  # an extracted block, not yet normalised
+            text, bidi = normalise(text)
+            report.bidi_removed += bidi
         text, tatweel = scraped.remove_tatweel(text.strip())
         report.tatweel_removed += tatweel
         text, stray = STRAY_START_RE.subn("", text)

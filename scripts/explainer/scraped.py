@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .writing import ARABIC_LETTERS_ONLY
+from .writing import ARABIC_LETTERS_ONLY, TATWEEL
 
 ARABIC_LETTER = ARABIC_LETTERS_ONLY
 ARABIC_RE = re.compile(f"[{ARABIC_LETTER}]")
 LETTER_OR_DIGIT_RE = re.compile(r"[^\W_]")
-TATWEEL_RE = re.compile(f"(?<=[{ARABIC_LETTER}])\u0640+(?=[{ARABIC_LETTER}])")
+TATWEEL_RE = re.compile(f"(?<=[{ARABIC_LETTER}]){TATWEEL}+(?=[{ARABIC_LETTER}])")
 URL_RE = re.compile(r"https?://\S+")
 
 # Month names: the Egyptian/Gulf forms of the Gregorian months and the Levantine (Syriac) ones.
@@ -105,14 +105,16 @@ def find_date(text: str) -> str | None:
     return None
 
 
-def is_date_line(text: str) -> bool:
-    """A line that only says when: a date with weekday, time, Hijri date or 'updated' around it."""
-    if find_date(text) is None:
-        return False
+def date_of_line(text: str) -> str | None:
+    """The date (YYYY-MM-DD) of a line that only says when: a date with weekday, time, Hijri date
+    or 'updated' around it; None for any other line."""
+    found = find_date(text)
+    if found is None:
+        return None
     rest = NAMED_DATE_RE.sub(" ", NUMERIC_DATE_RE.sub(" ", text))
     rest = DATE_LINE_NOISE_RE.sub(" ", rest)
     words = [w for w in re.split(r"[\s,،\-–—/()|:]+", rest) if LETTER_OR_DIGIT_RE.search(w)]
-    return len(words) <= 1
+    return found if len(words) <= 1 else None
 
 
 def _is_short(text: str) -> bool:
@@ -126,15 +128,16 @@ def classify(text: str) -> Finding | None:
     source = SOURCE_RE.match(text)
     if source:
         value = source.group("value").strip()
-        found = find_date(value)
-        if found and is_date_line(value):
+        found = date_of_line(value)
+        if found:
             return Finding("date", found, "source and date line")
         return Finding("publisher", value, "source line") if value else Finding("dropped", reason="source line")
     read_more = READ_MORE_RE.match(text)
     if read_more and read_more.group("url"):
         return Finding("url", read_more.group("url"), "link to the original")
-    if is_date_line(text):
-        return Finding("date", find_date(text) or "", "date line")
+    found = date_of_line(text)
+    if found:
+        return Finding("date", found, "date line")
     for reason, pattern in CLUTTER:
         if pattern.search(text) and (reason not in ("share label", "advertisement") or _is_short(text)):
             if reason == "comment policy" or reason == "copyright" or len(text.split()) <= 60:
