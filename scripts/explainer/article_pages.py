@@ -81,7 +81,7 @@ def plan_article(context, slug: str) -> tuple[cache.Summary, dict[Path, str], by
                                    revised.date().isoformat() if revised else "")
         pages[paths.docs / lang / "articles" / f"{slug}.md"] = with_digest(page)
         summary.entries[lang] = list_pages.ArticleEntry(slug, texts["title"], texts.get("byline.author"), len(numbers),
-                                                    sum(1 for text in texts.values() if text.lang != lang))
+                                                    render.untranslated(texts, lang))
     noted = {TARGET_LANG: {ctx: render.note_html(translation.notes) for ctx, translation in translations.items()
                            if translation.notes and translation.text},
              SOURCE_LANG: {ctx: render.note_html((note,), SOURCE_LANG) for ctx, note in arabic_notes.items()}}

@@ -116,6 +116,11 @@ def span_html(page_lang: str, text: Text) -> str:
     return _in_lang(page_lang, text, _html(text))
 
 
+def untranslated(texts: dict[str, Text], lang: str) -> int:
+    """How many of a page's segments are shown in the source language, untranslated."""
+    return sum(1 for text in texts.values() if text.lang != lang)
+
+
 def _source_text(markdown: str) -> Text:
     """Untranslated front-matter text (a publisher's name), in the language its script tells."""
     return Text(markdown, SOURCE_LANG if has_arabic(markdown) else "en")
@@ -196,21 +201,18 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
             byline.append(f"<strong>{labels[key]}:</strong> {span_html(lang, texts[ctx])}")
     if article.meta.get("publisher"):
         byline.append(f"<strong>{labels['publisher']}:</strong> {span_html(lang, _source_text(article.meta['publisher']))}")
-    if article.meta.get("date"):
-        byline.append(f"<strong>{labels['published']}:</strong> <time datetime=\"{article.meta['date']}\">"
-                      f"{long_date(article.meta['date'], lang)}</time>")
-    if translated_on:
-        byline.append(f"<strong>{labels['translated_on']}:</strong> <time datetime=\"{translated_on}\">"
-                      f"{long_date(translated_on, lang)}</time>")
+    for label, iso in (("published", article.meta.get("date")), ("translated_on", translated_on)):
+        if iso:
+            byline.append(f'<strong>{labels[label]}:</strong> <time datetime="{iso}">{long_date(iso, lang)}</time>')
     if byline:
         page.html(_div(' class="ex-byline" id="byline"', " · ".join(byline)))
     for ctx in ("title", "byline.author", "byline.editor"):
         if ctx in texts:
             page.html(_notes(lang, texts[ctx]))
-    pending = [text for text in texts.values() if text.lang != lang]
+    pending = untranslated(texts, lang)
     if pending:
         page.html(_div(' class="ex-status-note" role="note"', f"<strong>{labels['not_translated']}:</strong> "
-                       + labels["not_translated_detail"].format(count=len(pending), total=len(texts))))
+                       + labels["not_translated_detail"].format(count=pending, total=len(texts))))
     history = provenance(lang, article.meta.get("original_language"), article.meta.get("arabic_source"))
     if history:
         page.html(_div(' class="ex-translated-from"', history))
