@@ -3,6 +3,8 @@ passes; an independent link checker (lychee) agrees."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import shutil
 import subprocess
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer import check
+from explainer import check, cli
 
 from conftest import SLUG, explainer
 
@@ -41,9 +43,12 @@ def _replace(root: Path, rel: str, old: str, new: str, count: int = 1) -> int:
 
 
 def _check(root: Path, *args: str) -> tuple[int, list[str]]:
-    result = explainer("check", *args, cwd=root, check=False)
-    assert result.returncode in (0, 1), result.stderr
-    return result.returncode, result.stdout.splitlines()
+    """`explainer check` run in this process, from the project's folder."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(root), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["check", *args])
+    assert code in (0, 1), err.getvalue()
+    return code, out.getvalue().splitlines()
 
 
 def _expect(root: Path, path: str, line: int, rule: str, *args: str) -> list[str]:

@@ -9,12 +9,13 @@ from . import article as article_mod
 from . import catalog as catalog_mod
 from . import check as check_mod
 from . import render
+from . import site_check
 from .errors import InputError, Problem
 from .paths import Paths, article_slugs
 from .sources import _po_line, load_glossary
 
 
-def check(paths: Paths, site: Path, layout: "check_mod.SiteLayout") -> "check_mod.Report":
+def check(paths: Paths, site: Path, layout: site_check.SiteLayout) -> "check_mod.Report":
     """Every rule of `explainer check`, over the content and the built site laid out as ``layout``
     says (the site builder's :func:`explainer.mkdocs_plugin.layout.site_layout`)."""
     if not (site / "index.html").is_file():
@@ -43,6 +44,6 @@ def check(paths: Paths, site: Path, layout: "check_mod.SiteLayout") -> "check_mo
         findings += check_mod.check_translations(paths.rel(po_path), entries, obsolete, glossary)
         untranslated.update(" ".join(render.plain(m.id).split()) for m in on_disk if m.id and not m.string)
     layout = replace(layout, untranslated=frozenset(untranslated))
-    report = check_mod.check_site(site, layout, paths.rel(site) + "/")
+    report = site_check.check_site(site, layout, paths.rel(site) + "/")
     report.findings = findings + report.findings
     return report

@@ -18,6 +18,7 @@ BIDI_MARKS = "\u200e\u200f"  # left-to-right and right-to-left marks
 
 ARABIC_RE = re.compile(f"[{ARABIC_BLOCK}]")
 LATIN_RE = re.compile(r"[A-Za-z]")
+ARABIC_WORD_RE = re.compile(f"[{ARABIC_LETTERS}][{ARABIC_LETTERS}{TASHKEEL}{TATWEEL}]+")
 BIDI_CONTROLS_RE = re.compile(f"[{BIDI_CONTROLS}]")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..check import SiteLayout
+from ..site_check import SiteLayout
 from . import compat
 
 
