@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from explainer import article, catalog
+from explainer.benchmark import builds, lighthouse
 
 from conftest import REPO, explainer
 
@@ -51,13 +52,11 @@ def test_navigation_groups_many_articles_in_sections(tmp_path):
 
 
 def test_edit_entry_changes_one_translation(tmp_path):
-    from explainer import bench
-
     po = tmp_path / "en.po"
     po.write_text('msgctxt "title"\nmsgid "ع"\nmsgstr "T"\n\nmsgctxt "p-1"\nmsgid "ف"\nmsgstr "One."\n\n'
                   'msgctxt "p-2"\nmsgid "ق"\nmsgstr "Two."\n', encoding="utf-8")
-    bench.edit_entry(po, "(edit 1)")
-    bench.edit_entry(po, "(edit 2)")
+    builds.edit_entry(po, "(edit 1)")
+    builds.edit_entry(po, "(edit 2)")
     assert po.read_text(encoding="utf-8") == ('msgctxt "title"\nmsgid "ع"\nmsgstr "T"\n\nmsgctxt "p-1"\nmsgid "ف"\n'
                                               'msgstr "(edit 2) One."\n\nmsgctxt "p-2"\nmsgid "ق"\nmsgstr "Two."\n')
 
@@ -92,12 +91,10 @@ def test_static_server_compresses_text_as_hosts_do(tmp_path):
     import threading
     import urllib.request
 
-    from explainer import bench
-
     (tmp_path / "page").mkdir()
     (tmp_path / "page" / "index.html").write_text("<p>مرحبا</p>" * 100, encoding="utf-8")
     (tmp_path / "font.woff2").write_bytes(b"\x00\x01binary")
-    server = bench.static_server(tmp_path)
+    server = lighthouse.static_server(tmp_path)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
@@ -117,13 +114,11 @@ def test_static_server_compresses_text_as_hosts_do(tmp_path):
 
 
 def test_lighthouse_summary():
-    from explainer import bench
-
     audits = {"first-contentful-paint": 1361.4, "largest-contentful-paint": 2031.0, "total-blocking-time": 152.6,
               "cumulative-layout-shift": 0.05812, "total-byte-weight": 229580}
     report = {"categories": {"performance": {"score": 0.97}, "accessibility": {"score": 1}},
               "audits": {name: {"numericValue": value} for name, value in audits.items()}}
-    assert bench.lighthouse_summary(report) == {
+    assert lighthouse.lighthouse_summary(report) == {
         "performance": 97, "accessibility": 100, "first_contentful_paint_s": 1.36,
         "largest_contentful_paint_s": 2.03, "total_blocking_time_ms": 153, "cumulative_layout_shift": 0.058,
         "transfer_kb": 224.2}

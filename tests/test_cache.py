@@ -10,7 +10,9 @@ import shutil
 
 import pytest
 
-from explainer import bench, cache, list_pages
+from explainer import cache, list_pages
+from explainer.benchmark.builds import clean
+from explainer.benchmark.corpus import write_corpus
 from explainer import generation
 from explainer import paths as paths_mod
 from explainer.errors import ConflictError, ContentError
@@ -21,7 +23,7 @@ from conftest import REPO
 @pytest.fixture
 def corpus(tmp_path):
     root = tmp_path / "corpus"
-    bench.write_corpus(REPO, root, 3)
+    write_corpus(REPO, root, 3)
     generation.generate(paths_mod.Paths(root))
     return root
 
@@ -94,7 +96,7 @@ def test_same_output_as_from_nothing(corpus, tmp_path):
     po.write_text(po.read_text(encoding="utf-8").replace("Unfortunately,", "Sadly,"), encoding="utf-8")
     generation.generate(paths_mod.Paths(corpus))
     incremental = _docs(corpus)
-    bench._clean(corpus)  # no cache, no generated page
+    clean(corpus)  # no cache, no generated page
     generation.generate(paths_mod.Paths(corpus))
     assert _docs(corpus) == incremental
 
@@ -146,7 +148,7 @@ def test_glossary_change_reads_everything(corpus, counted):
 def test_articles_read_by_several_processes_give_the_same_pages(tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
     for root in (one, two):
-        bench.write_corpus(REPO, root, generation.PARALLEL_MIN + 3)
+        write_corpus(REPO, root, generation.PARALLEL_MIN + 3)
     broken = "article-0007"
     for root in (one, two):  # one article with a problem: reported, wherever it was read
         po = root / "content" / "articles" / broken / "en.po"
@@ -173,7 +175,7 @@ def test_pages_staged_by_several_processes(tmp_path, monkeypatch):
     """Worker processes stage the pages they make and write the cache records: once the pages are
     in place the records hold, and a conflict found by a worker stops everything, page kept."""
     root = tmp_path / "corpus"
-    bench.write_corpus(REPO, root, generation.PARALLEL_MIN + 1)
+    write_corpus(REPO, root, generation.PARALLEL_MIN + 1)
     generation.generate(paths_mod.Paths(root), jobs=2)
 
     def no_reading(context, slug):

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import bench as bench_mod
+from .benchmark import command as bench_command
 from . import check as check_mod
 from . import article as article_mod
 from . import checking, exports, generation, importer, ingest, paths as paths_mod, schema, sources
@@ -280,73 +280,6 @@ def _cmd_check(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
     return EXIT_CONTENT if report.failed(args.strict) else EXIT_OK
 
 
-def _cmd_bench(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
-    import tempfile
-
-    if args.bench_command == "corpus":
-        target = args.dir.resolve()
-        if target == paths.root or paths.root in target.parents:
-            raise InputError(Problem(str(args.dir), None, "expected a folder outside the project"))
-        if args.articles < 1:
-            raise InputError(Problem("--articles", None, f"expected a positive number, found {args.articles}"))
-        try:
-            bench_mod.write_corpus(paths.root, target, args.articles)
-        except FileExistsError:
-            raise InputError(Problem(str(args.dir), None, "expected an empty or new folder")) from None
-        log.info("wrote a project of %d articles to %s", args.articles, target)
-        return EXIT_OK
-    if args.bench_command == "lighthouse":
-        return _bench_lighthouse(paths, args)
-    sizes = [int(n) for n in args.articles.split(",") if n.strip()]
-    runs = [int(n) for n in args.runs.split(",") if n.strip()]
-    if len(runs) == 1:
-        runs = runs * len(sizes)
-    if len(runs) != len(sizes) or min(runs, default=0) < 1:
-        raise InputError(Problem("--runs", None, f"expected one positive number, or one per size "
-                                 f"({len(sizes)}), found {args.runs!r}"))
-    results = {"runs": []}
-    for size, size_runs in zip(sizes, runs):
-        with tempfile.TemporaryDirectory(prefix=f"explainer-bench-{size}-") as folder:
-            corpus = Path(folder) / "project"
-            log.info("%d articles: writing the corpus", size)
-            bench_mod.write_corpus(paths.root, corpus, size)
-            results["runs"].append(bench_mod.measure(corpus, size_runs, log_progress=log.info))
-    with tempfile.TemporaryDirectory(prefix="explainer-bench-serve-") as folder:
-        log.info("the writer loop: one en.po entry edited under `explainer serve`")
-        results["serve_update_s"] = bench_mod.measure_serve(paths.root, Path(folder))
-    output = args.output if args.output.is_absolute() else paths.root / args.output
-    write_if_changed(output, json.dumps(results, indent=2) + "\n")
-    sys.stdout.write(bench_mod.table(results))
-    sys.stdout.write(f"writer loop: an en.po edit is served {results['serve_update_s']:.2f} s later\n")
-    log.info("wrote %s", paths.rel(output))
-    return EXIT_OK
-
-
-def _bench_lighthouse(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
-    tool = paths.root / "bench" / "node_modules" / ".bin" / "lighthouse"
-    if not tool.exists():
-        raise InputError(Problem(paths.rel(tool), None, "Lighthouse is not installed (run `npm ci --prefix "
-                                 "bench`, which `make bench` does)"))
-    site = args.site if args.site.is_absolute() else paths.root / args.site
-    slugs = paths_mod.article_slugs(paths)
-    if not (site / "index.html").is_file() or not slugs:
-        raise InputError(Problem(paths.rel(site), None, "no built site with an article here (run `explainer "
-                                 "build` first)"))
-    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-    log.info("Lighthouse on %s and its English twin, %d run(s) each", slugs[0], args.runs)
-    scores = bench_mod.lighthouse(tool, site, slugs[0], args.runs, chrome)
-    output = args.output if args.output.is_absolute() else paths.root / args.output
-    results = json.loads(output.read_text(encoding="utf-8")) if output.exists() else {}
-    results["lighthouse"] = scores
-    write_if_changed(output, json.dumps(results, indent=2) + "\n")
-    for lang, summary in scores.items():
-        sys.stdout.write(f"{lang}: performance {summary['performance']}, accessibility {summary['accessibility']}, "
-                         f"first contentful paint {summary['first_contentful_paint_s']} s, largest "
-                         f"{summary['largest_contentful_paint_s']} s, blocking {summary['total_blocking_time_ms']} ms, "
-                         f"layout shift {summary['cumulative_layout_shift']}, {summary['transfer_kb']} KB\n")
-    return EXIT_OK
-
-
 def _cmd_export(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
     glossary = sources.load_glossary(paths)
     text = exports.to_tbx(glossary) if args.format == "tbx" else exports.to_csv(glossary)
@@ -359,7 +292,7 @@ def _cmd_export(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"add": _cmd_add, "generate": _cmd_generate, "build": _cmd_build, "serve": _cmd_serve,
-            "stats": _cmd_stats, "export": _cmd_export, "check": _cmd_check, "bench": _cmd_bench}
+            "stats": _cmd_stats, "export": _cmd_export, "check": _cmd_check, "bench": bench_command.run}
 
 
 def main(argv: list[str] | None = None) -> int:

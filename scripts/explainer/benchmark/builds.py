@@ -1,0 +1,168 @@
+"""Build figures of one corpus project: every stage's time (medians of N runs), the whole build against
+the one-process baseline, the writer's rebuild after an edit, peak memory and output sizes."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from .. import generation, ingest, paths as paths_mod, sources
+from ..cache import FOLDER
+from ..termlinks import Matcher, link_terms_html
+from ..mkdocs_plugin import build as sitebuild
+from ..mkdocs_plugin.layout import site_layout
+from .corpus import generated_page
+from .timing import timed_run
+
+BASELINE_CONFIG = """# The usual set-up, for comparison: Material + mkdocs-static-i18n, one process, no hooks.
+site_name: Baseline
+docs_dir: docs
+theme:
+  name: material
+  language: ar
+  features: [navigation.sections]
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      languages:
+        - {locale: ar, name: العربية, default: true, build: true}
+        - {locale: en, name: English, build: true}
+markdown_extensions: [abbr, admonition, attr_list, md_in_html, pymdownx.details, pymdownx.superfences, tables, toc]
+"""
+
+
+def clean(project: Path) -> None:
+    """No generated page and no cache: the next generation starts from nothing."""
+    shutil.rmtree(project / FOLDER, ignore_errors=True)
+    for page in (project / "docs").rglob("*.md"):
+        if generated_page(page):
+            page.unlink()
+
+
+def edit_entry(po: Path, mark: str) -> None:
+    """A translator's edit: the first paragraph entry's translation gets ``mark`` in front."""
+    text = po.read_text(encoding="utf-8")
+    start = text.index('\nmsgstr "', text.index('msgctxt "p-')) + len('\nmsgstr "')
+    text = text[:start] + re.sub(r'^\(edit [^)]*\) ', "", text[start:])
+    po.write_text(text[:start] + f"{mark} " + text[start:], encoding="utf-8")
+
+
+STAGES = ("import", "catalog", "generation", "glossary", "mkdocs", "generation_edit")
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+
+
+class Corpus:
+    """One corpus project being measured: its paths, articles and the samples taken so far."""
+
+    def __init__(self, project: Path) -> None:
+        self.project = project
+        self.paths = paths_mod.Paths(project)
+        self.slugs = paths_mod.article_slugs(self.paths)
+        self.samples: dict[str, list[float]] = {k: [] for k in (*STAGES, "whole", "baseline", "rebuild")}
+        self.peaks: list[float] = []
+
+    def timed(self, stage: str, function, *args) -> None:
+        start = time.perf_counter()
+        function(*args)
+        self.samples[stage].append(time.perf_counter() - start)
+
+    def command(self, stage: str, *args: str) -> float:
+        seconds, peak = timed_run([*args], self.project, BUILD_ENV)
+        self.samples[stage].append(seconds)
+        return peak
+
+    def import_sources(self) -> None:
+        for slug in self.slugs:
+            ingest.parse_seed((self.paths.article_dir(slug) / "source.txt").read_bytes(), "source.txt", slug)
+
+    def load_articles(self) -> None:
+        self.loaded = [sources.load_article(self.paths, slug) for slug in self.slugs]
+
+    def link_glossary(self) -> None:
+        matcher = Matcher(sources.load_glossary(self.paths), "ar")
+        for article, _catalog, _ in self.loaded:
+            for block in article.blocks:
+                link_terms_html(block.text, matcher, "../../glossary/")
+
+    def generate(self) -> None:
+        generation.generate(self.paths, jobs=os.cpu_count() or 1)  # as `explainer build` runs it
+
+    def build_site(self) -> None:
+        """The site build alone: one MkDocs process per language, merged."""
+        layout = site_layout(self.project / "mkdocs.yml")
+        sitebuild.build(self.project / "mkdocs.yml", self.project / "site", list(layout.languages),
+                        layout.default, False, len(layout.languages), dict(os.environ, **BUILD_ENV))
+
+    def edit(self, mark: str) -> None:
+        edit_entry(self.paths.article_dir(self.slugs[len(self.slugs) // 2]) / "en.po", mark)
+
+    def run(self, number: int) -> None:
+        """One run of every measurement, each stage from the state it is meant to start from."""
+        self.timed("import", self.import_sources)
+        self.timed("catalog", self.load_articles)
+        self.timed("glossary", self.link_glossary)
+        clean(self.project)
+        self.timed("generation", self.generate)  # from nothing: no generated page, no cache
+        self.timed("mkdocs", self.build_site)
+        clean(self.project)
+        self.peaks.append(self.command("whole", sys.executable, "-m", "explainer", "-q", "build"))
+        self.edit(f"(edit {number})")  # the writer's rebuild: one entry of one en.po edited
+        self.timed("generation_edit", self.generate)
+        self.edit(f"(edit {number}b)")
+        self.command("rebuild", sys.executable, "-m", "explainer", "-q", "build")
+        (self.project / "baseline.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+        self.command("baseline", sys.executable, "-m", "mkdocs", "build", "-q", "-f", "baseline.yml", "-d",
+                     str(self.project / "baseline-site"))
+
+    def figures(self, runs: int) -> dict:
+        site = self.project / "site"
+        pages = list(site.rglob("*.html"))
+        article_pages = [p for p in pages if "/articles/" in p.as_posix()]
+        medians = {k: round(statistics.median(v), 3) for k, v in self.samples.items()}
+        return {
+            "articles": len(self.slugs),
+            "runs": runs,
+            "pages": len(pages),
+            "whole_s": medians["whole"],
+            "baseline_s": medians["baseline"],
+            "ratio": round(medians["whole"] / medians["baseline"], 3),
+            "rebuild_s": medians["rebuild"],
+            "generation_share": round(medians["generation"] / medians["whole"], 3),
+            "rebuild_generation_share": round(medians["generation_edit"] / medians["rebuild"], 3),
+            "stages": {k: medians[k] for k in STAGES},
+            "peak_rss_mb": round(max(self.peaks), 1),
+            "max_page_kb": round(max(p.stat().st_size for p in pages) / 1024, 1),
+            "max_article_page_kb": round(max(p.stat().st_size for p in article_pages) / 1024, 1),
+            "search_index_kb": {
+                "ar": round((site / "search" / "search_index.json").stat().st_size / 1024, 1),
+                "en": round((site / "en" / "search" / "search_index.json").stat().st_size / 1024, 1),
+            },
+        }
+
+
+def measure(project: Path, runs: int, log_progress=None) -> dict:
+    """Stage timings (medians of ``runs``), peak memory and output sizes for one corpus project."""
+    corpus = Corpus(project)
+    for number in range(1, runs + 1):
+        if log_progress:
+            log_progress(f"{len(corpus.slugs)} articles: run {number} of {runs}")
+        corpus.run(number)
+    return corpus.figures(runs)
+
+
+def table(results: dict) -> str:
+    rows = [("articles", "pages", "whole s", "baseline s", "ratio", "generation s", "mkdocs s", "rebuild s",
+             "rebuild gen s", "peak MB", "max page KB", "max article KB")]
+    for r in results["runs"]:
+        rows.append((str(r["articles"]), str(r["pages"]), f"{r['whole_s']:.2f}", f"{r['baseline_s']:.2f}",
+                     f"{r['ratio']:.2f}", f"{r['stages']['generation']:.2f}", f"{r['stages']['mkdocs']:.2f}",
+                     f"{r['rebuild_s']:.2f}", f"{r['stages']['generation_edit']:.2f}",
+                     f"{r['peak_rss_mb']:.0f}", f"{r['max_page_kb']:.0f}", f"{r['max_article_page_kb']:.0f}"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.rjust(w) for cell, w in zip(row, widths)) for row in rows) + "\n"
