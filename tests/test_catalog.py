@@ -156,7 +156,6 @@ def test_wrong_plural_count_is_reported():
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from explainer import ingest  # noqa: E402
 
 WORDS = ["ميتا", "الذكاء", "الاصطناعي", "زوكربيرج", "الشركة", "نموذج", "استثمار", "الباحثين", "عام",
          "مليار", "دولار", "قسم", "الميتافيرس", "خسارة", "فريق", "جديد"]
@@ -204,7 +203,7 @@ def test_no_translation_is_ever_lost(start, edits):
     for step in range(len(edits) + 1):
         if step:
             texts = _apply(texts, edits[step - 1], removed)
-        blocks = ingest.assign_ids([article.Block(article.PARAGRAPH, t) for t in texts], previous)
+        blocks = article.assign_ids([article.Block(article.PARAGRAPH, t) for t in texts], previous)
         art = article.Article("demo", {"title": "عنوان"}, tuple(blocks))
         if cat is None:
             cat = catalog.new_catalog(art, created=CREATED)

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from explainer import arabic, article, glossary, glossary_pages, paging
+from explainer import arabic, article, glossary, glossary_pages, paging, termlinks
 from explainer.errors import ContentError
 
 from conftest import REPO, explainer
@@ -36,12 +36,12 @@ def test_matching_key(word, expected):
 
 def test_every_latin_word_of_every_article_is_resolved():
     """Each Latin-script word of the Arabic text is part of a glossary term or in the allow-list."""
-    matcher = glossary.Matcher(GLOSSARY, "ar")
+    matcher = termlinks.Matcher(GLOSSARY, "ar")
     for folder in ARTICLES:
         parsed = _article(folder)
         texts = [b.text for b in parsed.blocks] + [parsed.meta.get(k, "") for k in
                                                    ("title", "author", "editor", "image_credit", "source_notice")]
-        unresolved = {w for text in texts for w in glossary.unresolved_latin(text, matcher, GLOSSARY)}
+        unresolved = {w for text in texts for w in termlinks.unresolved_latin(text, matcher, GLOSSARY)}
         assert unresolved == set(), f"{folder.name}: {sorted(unresolved)}"
 
 
@@ -67,20 +67,20 @@ def test_names_of_the_article_are_entries():
     ("ليس بين لكن", []),
 ])
 def test_matcher_sees_through_clitics_and_variants(text, expected):
-    matcher = glossary.Matcher(GLOSSARY, "ar")
+    matcher = termlinks.Matcher(GLOSSARY, "ar")
     assert [m.entry.id for m in matcher.find(text)] == expected
 
 
 def test_english_matching():
-    matcher = glossary.Matcher(GLOSSARY, "en")
+    matcher = termlinks.Matcher(GLOSSARY, "en")
     found = [m.entry.id for m in matcher.find("Meta's generative AI and LeCun's large language models")]
     assert found == ["meta", "generative-ai", "yann-lecun", "large-models"]
 
 
 def test_link_terms_first_occurrence_only_and_never_inside_links_or_code():
-    matcher = glossary.Matcher(GLOSSARY, "ar")
+    matcher = termlinks.Matcher(GLOSSARY, "ar")
     text = "ميتا ثم لميتا و[ميتا](https://example.org) و`ميتا`"
-    linked, found = glossary.link_terms(text, matcher, "../glossary.md")
+    linked, found = termlinks.link_terms(text, matcher, "../glossary.md")
     assert [e.id for e in found] == ["meta"]
     assert linked.count("../glossary.md#meta") == 1
     assert linked.startswith('[ميتا](../glossary.md#meta "')
@@ -206,19 +206,19 @@ def _scoped_glossary():
 
 
 def test_an_ambiguous_spelling_is_linked_only_where_the_entry_is_named_otherwise():
-    matcher = glossary.Matcher(_scoped_glossary(), "ar")
+    matcher = termlinks.Matcher(_scoped_glossary(), "ar")
     ordinary = ["سافر ليكون قريبًا من أهله."]
-    scope = glossary.scope_of(matcher, "other", ordinary)
-    assert glossary.link_terms_html(ordinary[0], matcher, "g/", scope=scope)[1] == []
+    scope = termlinks.scope_of(matcher, "other", ordinary)
+    assert termlinks.link_terms_html(ordinary[0], matcher, "g/", scope=scope)[1] == []
     named = ["قال يان ليكون إن النماذج محدودة.", "ويرى ليكون أن الطريق طويل."]
-    scope = glossary.scope_of(matcher, "other", named)
-    html, found = glossary.link_terms_html(named[1], matcher, "g/", scope=scope)
+    scope = termlinks.scope_of(matcher, "other", named)
+    html, found = termlinks.link_terms_html(named[1], matcher, "g/", scope=scope)
     assert [e.id for e in found] == ["yann-lecun"] and 'href="g/#yann-lecun"' in html
 
 
 def test_an_entry_limited_to_some_articles_is_linked_only_there():
-    matcher = glossary.Matcher(_scoped_glossary(), "ar")
+    matcher = termlinks.Matcher(_scoped_glossary(), "ar")
     text = "نشرت منصة غيت المقال."
     for slug, expected in (("meta-ai-exodus", ["gate"]), ("other", [])):
-        scope = glossary.scope_of(matcher, slug, [text])
-        assert [e.id for e in glossary.link_terms_html(text, matcher, "g/", scope=scope)[1]] == expected
+        scope = termlinks.scope_of(matcher, slug, [text])
+        assert [e.id for e in termlinks.link_terms_html(text, matcher, "g/", scope=scope)[1]] == expected

@@ -12,7 +12,7 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from explainer import glossary, header, prerender, render
+from explainer import header, parallel, prerender, render, termlinks
 from explainer.mkdocs_plugin import skeleton as sk
 from explainer.mkdocs_plugin.plugin import ExplainerPlugin
 
@@ -65,9 +65,9 @@ def test_glossary_links_as_html_match_the_markdown_links():
     md = _site_markdown()
     for lang, text in (("ar", "قالت ميتا ثم لميتا إن الذكاء الاصطناعي التوليدي \\* مهم."),
                        ("en", "Meta's generative AI and LeCun's *large* language models.")):
-        matcher = glossary.Matcher(GLOSSARY, lang)
-        linked_md, found_md = glossary.link_terms(text, matcher, "../../glossary/")
-        linked_html, found_html = glossary.link_terms_html(text, matcher, "../../glossary/")
+        matcher = termlinks.Matcher(GLOSSARY, lang)
+        linked_md, found_md = termlinks.link_terms(text, matcher, "../../glossary/")
+        linked_html, found_html = termlinks.link_terms_html(text, matcher, "../../glossary/")
         assert found_html == found_md and found_html
         assert linked_html == _paragraph(md, linked_md)
         assert 'class="ex-term" href="../../glossary/#meta"' in linked_html
@@ -93,7 +93,7 @@ def test_page_is_the_same_with_and_without_the_fast_path():
     for lang in ("ar", "en"):
         texts = render.localise(ARTICLE, lang, TRANSLATIONS)
         for page in (render.article_page(ARTICLE, lang, texts, ["x"]),
-                     render.parallel_page(ARTICLE, lang, {"ar": render.localise(ARTICLE, "ar", TRANSLATIONS),
+                     parallel.parallel_page(ARTICLE, lang, {"ar": render.localise(ARTICLE, "ar", TRANSLATIONS),
                                                           "en": render.localise(ARTICLE, "en", TRANSLATIONS)},
                                           ["x"])):
             body = page.split("---\n", 2)[2]

@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from explainer import ingest
+from explainer import textclean
 
 from conftest import REPO, SEED, SLUG
 
@@ -76,7 +76,7 @@ def test_import_from_seed_reproduces_committed_content(built_site):
 
 def test_every_body_paragraph_once_in_order(built_site):
     lines = SEED.read_text(encoding="utf-8").split("\n")
-    body = [ingest.tidy_punctuation(line)[0] for line in lines[1:30]]
+    body = [textclean.tidy_punctuation(line)[0] for line in lines[1:30]]
     paragraphs = [line for line in body if line not in ("ملكة جمال امتدت لعشر سنوات", "اختر بين Metaverse و AI؟")]
     page = _page(built_site, AR)
     texts = [text for _, text in page.paragraphs]

@@ -8,6 +8,7 @@ the paragraph anchors of both generated pages.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -199,3 +200,33 @@ def parse(text: str, path: str, slug: str) -> Article:
     if problems:
         raise ContentError(problems)
     return Article(slug, meta, tuple(result), dict(imported or {}), key_lines, tuple(derived))
+
+
+def assign_ids(blocks: list[Block], previous: tuple[Block, ...]) -> list[Block]:
+    """Give blocks their anchor ids, reusing the ids of the matching blocks of a previous import.
+
+    Unchanged blocks keep their ids; a changed block keeps the id of the block it replaces
+    (aligned by difflib); new blocks get ids derived from their text.
+    """
+    ids = [""] * len(blocks)
+    old_texts = [f"{b.kind}\0{b.text}" for b in previous]
+    new_texts = [f"{b.kind}\0{b.text}" for b in blocks]
+    matcher = difflib.SequenceMatcher(a=old_texts, b=new_texts, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for k in range(i2 - i1):
+                ids[j1 + k] = previous[i1 + k].id
+        elif tag == "replace":
+            for k in range(min(i2 - i1, j2 - j1)):
+                old, new = previous[i1 + k], blocks[j1 + k]
+                if old.kind == new.kind and difflib.SequenceMatcher(
+                        a=old.text, b=new.text, autojunk=False).quick_ratio() >= 0.5:
+                    ids[j1 + k] = old.id
+    taken = set(filter(None, ids)) | {b.id for b in previous}
+    out = []
+    for block, block_id in zip(blocks, ids):
+        if not block_id:
+            block_id = make_id(block.kind, block.text, taken)
+            taken.add(block_id)
+        out.append(replace(block, id=block_id))
+    return out

@@ -8,8 +8,8 @@ from pathlib import Path
 from . import cache
 from . import catalog as catalog_mod
 from . import figures as figures_mod
-from . import glossary as glossary_mod
-from . import render
+from . import termlinks
+from . import parallel, render
 from . import list_pages
 from . import urls
 from .errors import Problem
@@ -35,7 +35,7 @@ def plan_article(context, slug: str) -> tuple[cache.Summary, dict[Path, str], by
         warnings.append(Problem(ar_rel, line, "block has no anchor id line such as '{: #p-… }'; "
                                 "an id derived from its text is used until one is added"))
     for block in article.blocks:
-        for word in glossary_mod.unresolved_latin(block.text, matchers["ar"], glossary):
+        for word in termlinks.unresolved_latin(block.text, matchers["ar"], glossary):
             warnings.append(Problem(ar_rel, block.line, f"Latin-script word '{word}' is neither "
                                     f"a glossary entry nor in the allow_latin list of {glossary_rel}"))
     po_path = folder / "en.po"
@@ -69,10 +69,10 @@ def plan_article(context, slug: str) -> tuple[cache.Summary, dict[Path, str], by
         texts_by_lang[lang] = texts  # with the glossary links made below, for the side-by-side page too
         found_here = summary.occurrences[lang] = []
         linked_here = [b for b in article.blocks if b.kind == "paragraph" and texts[b.id].lang == lang]
-        scope = glossary_mod.scope_of(matchers[lang], slug, [texts[b.id].markdown for b in linked_here])
+        scope = termlinks.scope_of(matchers[lang], slug, [texts[b.id].markdown for b in linked_here])
         for block in linked_here:
             text = texts[block.id]
-            linked, found = glossary_mod.link_terms_html(text.markdown, matchers[lang], glossary_url,
+            linked, found = termlinks.link_terms_html(text.markdown, matchers[lang], glossary_url,
                                                          scope=scope)
             texts[block.id] = replace(text, html=linked)
             found_here += [(entry.id, block.id, numbers[block.id]) for entry in found]
@@ -86,7 +86,7 @@ def plan_article(context, slug: str) -> tuple[cache.Summary, dict[Path, str], by
                            if translation.notes and translation.text},
              SOURCE_LANG: {ctx: render.note_html((note,), SOURCE_LANG) for ctx, note in arabic_notes.items()}}
     for lang in LANGUAGES:
-        page = render.parallel_page(article, lang, texts_by_lang, [ar_rel, po_rel])
+        page = parallel.parallel_page(article, lang, texts_by_lang, [ar_rel, po_rel])
         pages[paths.docs / lang / "parallel" / f"{slug}.md"] = with_digest(page)
         summary.notes[lang] = [
             list_pages.NotedSegment(slug, texts_by_lang[lang]["title"], ctx, render.segment_label(article, ctx, lang),

@@ -11,6 +11,7 @@ from . import cache
 from . import catalog as catalog_mod
 from . import glossary as glossary_mod
 from . import glossary_pages
+from .termlinks import Matcher
 from . import render
 from . import list_pages
 from .article_pages import plan_article
@@ -68,7 +69,7 @@ def plan(paths: Paths, sink: PageSink, progress=None, jobs: int = 1) -> Plan:
         errors.append(exc)
         glossary = glossary_mod.Glossary()
     glossary_bytes = _read(paths.glossary)
-    context = _Context(paths, glossary, {lang: glossary_mod.Matcher(glossary, lang) for lang in LANGUAGES},
+    context = _Context(paths, glossary, {lang: Matcher(glossary, lang) for lang in LANGUAGES},
                        glossary_bytes)
     summaries: list[cache.Summary | cache.Cached] = []
     keys: list[bytes] = []
@@ -134,7 +135,7 @@ _WORKER_CONTEXT: "_Context | None" = None  # what forked workers inherit from th
 class _Context:
     paths: Paths
     glossary: glossary_mod.Glossary
-    matchers: dict[str, glossary_mod.Matcher]
+    matchers: dict[str, Matcher]
     glossary_bytes: bytes | None = None
 
 

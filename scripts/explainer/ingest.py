@@ -6,21 +6,16 @@ the CLI does the reading and writing.
 
 from __future__ import annotations
 
-import codecs
-import difflib
 import re
-import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-import charset_normalizer
-
-from .article import HEADING, PARAGRAPH, Article, Block, make_id
+from .article import HEADING, PARAGRAPH, Article, Block, assign_ids
 from . import scraped, webpage
 from .errors import InputError, Problem
-from .writing import ARABIC_LETTERS, BIDI_CONTROLS_RE, LATIN_RE
+from .textclean import decode, escape_markdown, normalise, tidy_punctuation
+from .writing import ARABIC_LETTERS, LATIN_RE
 
-ARABIC_LETTER = ARABIC_LETTERS
-ARABIC_RE = re.compile(f"[{ARABIC_LETTER}]")
+ARABIC_RE = re.compile(f"[{ARABIC_LETTERS}]")
 
 # Boilerplate of scraped news pages, each moved out of the body into metadata.
 IMAGE_CREDIT_RE = re.compile(r"^\*?\s*(?:مصدر الصورة|حقوق الصورة|الصورة)\s*[:：]\s*(?P<value>.+?)\s*\*?$")
@@ -41,7 +36,7 @@ class ImportReport:
     boilerplate: list[tuple[str, int]] = field(default_factory=list)
     bidi_removed: int = 0
     punctuation_fixes: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     headings: int = 0
     paragraphs: int = 0
     dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, why, text)
@@ -55,65 +50,6 @@ class _Line:
     number: int  # the line of a text seed, the block of the text extracted from a web page
     text: str
     kind: str | None = None  # heading or paragraph, when the page said which
-
-
-def decode(raw: bytes, path: str) -> tuple[str, str]:
-    """Decode seed bytes; returns (text, encoding name). Raises InputError for unusable input."""
-    if not raw.strip():
-        raise InputError(Problem(path, None, "the seed is empty: expected an Arabic article"))
-    if raw.startswith(codecs.BOM_UTF8):
-        return raw[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return raw.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise InputError(Problem(path, None, f"broken UTF-16 data at byte {exc.start}")) from None
-    raw = raw.rstrip(b"\x00")  # a NUL that ends a file saved by some Windows tools
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in raw:
-        raise InputError(Problem(path, None, "binary data (NUL bytes), not a text article"))
-    best = charset_normalizer.from_bytes(raw, cp_isolation=None).best()
-    if best is None or best.encoding is None:
-        raise InputError(Problem(path, None, "cannot tell the text encoding: binary data, not a text article"))
-    return str(best), best.encoding
-
-
-def normalise(text: str) -> tuple[str, int]:
-    """NFC, LF newlines, no BOM, no bidi controls. Returns (text, number of bidi controls removed)."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    text, removed = BIDI_CONTROLS_RE.subn("", text)
-    return text, removed
-
-
-def tidy_punctuation(text: str) -> tuple[str, int]:
-    """Arabic punctuation spacing: no space before a mark, one space after a sentence end."""
-    fixes = 0
-    text, n = re.subn(r"[ \t\u00a0]+([،؛؟,;?!:.)\]»])", r"\1", text)
-    fixes += n
-    text, n = re.subn(f"(?<=[{ARABIC_LETTER}\u064b-\u0652A-Za-z0-9\")»])([.!؟?])(?=[{ARABIC_LETTER}])", r"\1 ", text)
-    fixes += n
-    text, n = re.subn(f"(?<=[{ARABIC_LETTER}\u064b-\u0652])([.؟])(?=[A-Za-z])", r"\1 ", text)
-    fixes += n
-    text, n = re.subn(r"([،؛])(?=[^\s\d])", r"\1 ", text)
-    fixes += n
-    text = re.sub(r"[ \t]{2,}", " ", text).strip()
-    return text, fixes
-
-
-def escape_markdown(text: str) -> str:
-    """Escape characters that Markdown or HTML would read as markup, so text renders as written."""
-    text = text.replace("\\", "\\\\")
-    for char in "`*_[]{":
-        text = text.replace(char, "\\" + char)
-    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
-    text = text.replace("<", "&lt;")
-    text = re.sub(r"^(\s*)([#>+=-])", r"\1\\\2", text, flags=re.M)
-    text = re.sub(r"^(\s*\d+)([.)])(?=\s|$)", r"\1\\\2", text, flags=re.M)
-    return text
 
 
 def _is_heading(text: str) -> bool:
@@ -224,8 +160,8 @@ def _find_title(body: list[_Line], byline_at: int | None, meta: dict[str, str], 
     if "title" not in meta:
         words = body[0].text.split() if body else []
         meta["title"] = (" ".join(words[:12]) + ("…" if len(words) > 12 else "")).rstrip(SENTENCE_END) or path
-        report.warnings.append(f"{path}: no title found; title derived from line "
-                               f"{body[0].number if body else 1}: {meta['title']} (pass --title to set it)")
+        report.warnings.append(Problem(path, body[0].number if body else 1, "no title found; title derived "
+                                       f"from this line: {meta['title']} (pass --title to set it)"))
         return body  # derived from the first paragraph, which stays
     kept = []
     for line in body:
@@ -248,36 +184,6 @@ def _lead_byline(body: list[_Line], meta: dict[str, str], report: ImportReport) 
             meta["author"], rest = found
             report.boilerplate.append(("author", line.number))
             body[index] = _Line(line.number, rest, line.kind)
-
-
-def assign_ids(blocks: list[Block], previous: tuple[Block, ...]) -> list[Block]:
-    """Give blocks their anchor ids, reusing the ids of the matching blocks of a previous import.
-
-    Unchanged blocks keep their ids; a changed block keeps the id of the block it replaces
-    (aligned by difflib); new blocks get ids derived from their text.
-    """
-    ids = [""] * len(blocks)
-    old_texts = [f"{b.kind}\0{b.text}" for b in previous]
-    new_texts = [f"{b.kind}\0{b.text}" for b in blocks]
-    matcher = difflib.SequenceMatcher(a=old_texts, b=new_texts, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            for k in range(i2 - i1):
-                ids[j1 + k] = previous[i1 + k].id
-        elif tag == "replace":
-            for k in range(min(i2 - i1, j2 - j1)):
-                old, new = previous[i1 + k], blocks[j1 + k]
-                if old.kind == new.kind and difflib.SequenceMatcher(
-                        a=old.text, b=new.text, autojunk=False).quick_ratio() >= 0.5:
-                    ids[j1 + k] = old.id
-    taken = set(filter(None, ids)) | {b.id for b in previous}
-    out = []
-    for block, block_id in zip(blocks, ids):
-        if not block_id:
-            block_id = make_id(block.kind, block.text, taken)
-            taken.add(block_id)
-        out.append(replace(block, id=block_id))
-    return out
 
 
 OVERRIDES = ("title", "author", "date", "url", "publisher", "original_language", "arabic_source")
@@ -322,8 +228,8 @@ def parse_seed(raw: bytes, path: str, slug: str, previous: Article | None = None
         raise InputError(Problem(path, None, "the seed is empty: expected an Arabic article"))
     lines, page_meta = _seed_lines(raw, path, report)
     if report.bidi_removed:
-        report.warnings.append(f"{path}: removed {report.bidi_removed} Unicode bidi control "
-                               "character(s) (U+202A-U+202E, U+2066-U+2069)")
+        report.warnings.append(Problem(path, None, f"removed {report.bidi_removed} Unicode bidi control "
+                                       "character(s) (U+202A-U+202E, U+2066-U+2069)"))
     if not any(ARABIC_RE.search(line.text) for line in lines):
         raise InputError(Problem(path, None, "expected an Arabic article, found no Arabic letters"))
     all_texts = [line.text for line in lines]

@@ -43,7 +43,7 @@ def is_plain(markdown: str, whole: bool = True) -> bool:
 
 
 def inline(markdown: str) -> str:
-    """Segment text (Markdown-escaped, see :func:`explainer.ingest.escape_markdown`) as HTML.
+    """Segment text (Markdown-escaped, see :func:`explainer.textclean.escape_markdown`) as HTML.
 
     Plain text is rendered here, the way Python-Markdown renders it; anything else (emphasis in a
     translation, say) goes through Python-Markdown itself."""

@@ -80,7 +80,7 @@ def localise(article: Article, lang: str, translations: dict[str, Translation]) 
     return out
 
 
-def _html(text: Text) -> str:
+def html(text: Text) -> str:
     """The text as HTML, its glossary links in, runs of the other script isolated."""
     return isolate_runs(text.html or prerender.inline(text.markdown), text.lang)
 
@@ -113,7 +113,7 @@ def span(page_lang: str, text: Text) -> str:
 
 
 def span_html(page_lang: str, text: Text) -> str:
-    return _in_lang(page_lang, text, _html(text))
+    return _in_lang(page_lang, text, html(text))
 
 
 def untranslated(texts: dict[str, Text], lang: str) -> int:
@@ -147,7 +147,7 @@ def note_html(notes: tuple[str, ...], lang: str = "en") -> str:
     return isolate_runs(html, lang) if lang == SOURCE_LANG else html
 
 
-def _notes(lang: str, text: Text) -> str:
+def notes(lang: str, text: Text) -> str:
     """A translator's note under its segment, closed until the reader opens it (as
     pymdownx.details renders ``??? note``), so that notes do not break the flow of the text."""
     if not text.notes:
@@ -208,7 +208,7 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
         page.html(_div(' class="ex-byline" id="byline"', " · ".join(byline)))
     for ctx in ("title", "byline.author", "byline.editor"):
         if ctx in texts:
-            page.html(_notes(lang, texts[ctx]))
+            page.html(notes(lang, texts[ctx]))
     pending = untranslated(texts, lang)
     if pending:
         page.html(_div(' class="ex-status-note" role="note"', f"<strong>{labels['not_translated']}:</strong> "
@@ -226,8 +226,8 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
             if text.fuzzy:
                 page.html(f"<p>{_fuzzy_marker(lang, text)}</p>")
         else:
-            page.html(f"<p{_p_attrs(lang, text, block.id, labels['fuzzy'])}>{_html(text)}</p>")
-        page.html(_notes(lang, text))
+            page.html(f"<p{_p_attrs(lang, text, block.id, labels['fuzzy'])}>{html(text)}</p>")
+        page.html(notes(lang, text))
     page.html(_div(' class="ex-parallel-link"', f'<a href="{parallel}">{labels["read_parallel"]}</a>'))
     if figures_md:
         page.markdown(figures_md)
@@ -250,7 +250,7 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
         page.html(_div(' class="ex-source" id="source"', *about))
         for ctx in ("notice.source", "caption.image_credit"):
             if ctx in texts:
-                page.html(_notes(lang, texts[ctx]))
+                page.html(notes(lang, texts[ctx]))
     if article.meta.get("disclaimer"):
         dis_lang = "en"
         attrs = "" if dis_lang == lang else f' lang="{dis_lang}" dir="{facts(dis_lang).direction}"'
@@ -262,12 +262,6 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
 def _fuzzy_marker(lang: str, text: Text) -> str:
     title = prerender.attribute(f"{LABELS[lang]['fuzzy']}: {plain(text.previous)}")
     return f'<span class="ex-fuzzy-mark" title="{title}">{LABELS[lang]["fuzzy"]}</span>'
-
-
-# --- long lists over several pages --------------------------------------------------------------
-
-
-# --- links between the two language trees -------------------------------------------------------
 
 
 # --- segment labels -----------------------------------------------------------------------------
@@ -285,35 +279,3 @@ def segment_label(article: Article, context: str, lang: str) -> str:
     if context.startswith("byline."):
         return labels["byline"]
     return labels["source_info"]
-
-
-# --- notes, status and parallel pages -----------------------------------------------------------
-
-
-def parallel_page(article: Article, lang: str, texts: dict[str, dict[str, Text]], sources: list[str]) -> str:
-    """Arabic and English side by side, row by row; each row links to the single-language pages."""
-    labels = LABELS[lang]
-    doc = f"parallel/{article.slug}.md"
-    title = texts[lang]["title"]
-    order = (lang, "en" if lang == "ar" else "ar")
-    page = Page(front_matter(sources, {"title": f"{plain(title.markdown)} — {labels['parallel']}",
-                                        "hide": ["navigation", "toc"],
-                                        "search": {"exclude": True}}))  # the article pages are indexed
-    page.markdown(f"\n# {span(lang, title)}\n")
-    rows = [f"<p>{labels['parallel']}</p>", '<div class="ex-parallel">']
-    for block in article.blocks:
-        rows.append(f'<div class="ex-row" id="r-{block.id}">')
-        for cell_lang in order:
-            text = texts[cell_lang][block.id]
-            link = cross_link(lang, doc, cell_lang, f"articles/{article.slug}.md", block.id)
-            body = f"<strong>{_html(text)}</strong>" if block.kind == HEADING else _html(text)
-            link_label = LABELS[lang]["on_ar_page" if cell_lang == "ar" else "on_en_page"]
-            notes = _notes(text.lang, text)
-            rows.append(f'<div class="ex-cell" lang="{text.lang}" dir="{facts(text.lang).direction}">\n'
-                        f"<p>{body}</p>\n" + (f"{notes}\n" if notes else "") +
-                        f'<p><span class="ex-row-link" lang="{lang}" dir="{facts(lang).direction}">'
-                        f'<a href="{link}">{link_label}</a></span></p>\n</div>')
-        rows.append("</div>")
-    rows.append("</div>")
-    page.html("\n".join(rows))
-    return page.text()
