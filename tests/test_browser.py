@@ -97,52 +97,6 @@ def test_switcher_keeps_the_scrolled_to_paragraph(driver, site_url):
     assert abs(ids.index(fragment) - ids.index("p-87ce31")) <= 1
 
 
-# --- search ------------------------------------------------------------------------------------
-
-def _search(driver, site_url: str, prefix: str, query: str, expected: str) -> list[str]:
-    """Type ``query`` into the search box of an article page; wait until ``expected`` is a result."""
-    driver.get(f"{site_url}{prefix}articles/{SLUG}/")
-    box = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
-    box.click()
-    box.send_keys(query)
-
-    def links(d):
-        # results render as the list scrolls: scroll to its end, then collect the links
-        d.execute_script("const o = document.querySelector('.md-search__scrollwrap');"
-                         "if (o) o.scrollTop = o.scrollHeight;"
-                         "document.querySelectorAll('.md-search-result details').forEach(x => x.open = true)")
-        return [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, ".md-search-result__link")]
-    try:
-        WebDriverWait(driver, 10).until(lambda d: any(expected in link for link in links(d)))
-    except Exception:  # report what was found instead
-        pass
-    return links(driver)
-
-
-ARABIC_QUERIES = [
-    ("شركات", "#p-a7e457"), ("اعلام", "#p-3d9b85"), ("ذكاء", "#p-2defd6"), ("اصطناعي", "#p-2defd6"),
-    ("استثمار", "#p-66cf63"), ("زوكربيرغ", "#p-1c6d68"), ("ميتافيرس", "#p-15a840"),
-    ("LeCun", "#p-1d7d43"), ("يان ليكون", "#p-1d7d43"),
-]
-ENGLISH_QUERIES = [("metaverse", "#p-1c6d68"), ("researcher", "#p-3d9b85"), ("زوكربيرج", "#p-1c6d68")]
-
-
-@pytest.mark.parametrize("query, anchor", ARABIC_QUERIES)
-def test_arabic_search(driver, site_url, query, anchor):
-    links = _search(driver, site_url, "", query, anchor)
-    assert any(f"/articles/{SLUG}/" in link and link.endswith(anchor) for link in links), links
-    assert not any(link.startswith(f"{site_url}en/") for link in links)
-    marks = driver.find_elements(By.CSS_SELECTOR, ".md-search-result__article mark")
-    assert any(m.text for m in marks)  # the match is highlighted
-
-
-@pytest.mark.parametrize("query, anchor", ENGLISH_QUERIES)
-def test_english_search(driver, site_url, query, anchor):
-    links = _search(driver, site_url, "en/", query, anchor)
-    assert any(f"/en/articles/{SLUG}/" in link and link.endswith(anchor) for link in links), links
-    assert links and all(link.startswith(f"{site_url}en/") for link in links)
-
-
 # --- accessibility -----------------------------------------------------------------------------
 
 A11Y_PAGES = ["", f"articles/{SLUG}/", "glossary/", f"parallel/{SLUG}/", "notes/", "status/"]

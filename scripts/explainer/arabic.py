@@ -70,3 +70,14 @@ def words(text: str) -> list[tuple[int, int, str]]:
 def keys(text: str, lexicon: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Matching keys of every word of a phrase."""
     return tuple(key(w, lexicon) for _, _, w in words(text))
+
+
+def tables() -> dict[str, object]:
+    """What a browser needs to compute the same keys as :func:`key` (the site's search front end)."""
+    return {
+        "letters": {chr(code): value for code, value in _LETTER_MAP.items()},
+        "drop": TASHKEEL_RE.pattern[1:-1] + TATWEEL,
+        "prefixes": list(_PREFIXES),
+        "min_stem": MIN_STEM,
+        "word": WORD_RE.pattern.replace(r"\w", r"\p{L}\p{N}_"),  # Python's \w, as a JavaScript "u" class
+    }

@@ -41,7 +41,7 @@ def glossary_page(glossary: Glossary, lang: str, occurrences: dict[str, list[Occ
     mentioned in many articles links to pages of its own listing every paragraph."""
     labels = GLOSSARY_LABELS[lang]
     other_lang = "en" if lang == "ar" else "ar"
-    parts = [render.front_matter(sources, {"title": labels["title"]}), f"\n# {labels['title']}\n\n{labels['intro']}\n"]
+    parts = [render.front_matter(sources, {"title": labels["title"], **paging.SEARCHED_GLOSSARY}), f"\n# {labels['title']}\n\n{labels['intro']}\n"]
     out: dict[str, str] = {}
     for kind in KINDS:
         entries = sorted((e for e in glossary.entries if e.kind == kind), key=lambda e: sort_key(e, lang))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .locales import LABELS
-from .paging import MORE, NOT_SEARCHED, OWN_INDEX, ListItems, heading_size, list_docs, page_title, pager
+from .paging import MORE, NOT_SEARCHED, SEARCHED_NOTES, ListItems, heading_size, list_docs, page_title, pager
 from .render import Page, Text, front_matter, span, span_html
 from .urls import cross_link, segment_anchor
 
@@ -57,7 +57,7 @@ def home_page(lang: str, entries: list[ArticleEntry], sources: list[str]) -> dic
             page.markdown(f"\n# {title}\n")
         page.html("<ul>\n" + "\n".join(items.get(i, doc) for i in chunk) + "\n</ul>")
     return _list_pages(lang, docs, sources, (labels["home"], labels["articles"]),
-                       lambda number: {} if number == 0 else NOT_SEARCHED, write)
+                       lambda number: NOT_SEARCHED, write)
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict
         for index in chunk:
             page.markdown(f"\n## {span(lang, groups[index][0].title)}\n")
             page.html(items.get(index, doc))
-    return _list_pages(lang, docs, sources, (labels["notes_title"],) * 2, lambda number: OWN_INDEX, write)
+    return _list_pages(lang, docs, sources, (labels["notes_title"],) * 2, lambda number: SEARCHED_NOTES, write)
 
 
 @dataclass(frozen=True)

@@ -172,6 +172,21 @@ GLOSSARY_LABELS = {
 }
 
 
+# The site search's labels: the count of matching paragraphs by the language's plural category
+# (CLDR's, as the browser's Intl.PluralRules gives it; "#" is the number), and what a result is.
+SEARCH_LABELS = {
+    "ar": {
+        "count": {"zero": "لا توجد فقرات مطابقة", "one": "فقرة واحدة مطابقة", "two": "فقرتان مطابقتان",
+                  "few": "# فقرات مطابقة", "many": "# فقرة مطابقة", "other": "# فقرة مطابقة"},
+        "none": "لا توجد فقرات مطابقة", "loading": "جارٍ البحث…", "more": "المزيد من النتائج", "type": "اكتب كلمة للبحث",
+    },
+    "en": {
+        "count": {"zero": "No matching paragraph", "one": "1 matching paragraph", "other": "# matching paragraphs"},
+        "none": "No matching paragraph", "loading": "Searching…", "more": "More results", "type": "Type a word to search",
+    },
+}
+
+
 def provenance(lang: str, original_language: str | None, arabic_source: str | None) -> str:
     """What a page says of its text's history, from the article's front matter (empty: nothing)."""
     kind = arabic_source or ("translation" if original_language else "original")

@@ -14,13 +14,13 @@ MORE = "more"  # the folder of continuation pages and glossary mentions (not_in_
 LIST_BUDGET = 32_000  # bytes of list items on one page (the theme adds about 15 KB around them)
 
 
-# Lists that repeat what the article pages say (their titles, their state) are left out of search.
+# What the site's search makes of a page (front matter ``search:``): lists that repeat what the
+# article pages say (their titles, their state) are left out; the others are indexed block by block
+# (paragraphs and headings with anchors), article results ranked before notes and glossary entries.
 NOT_SEARCHED = {"search": {"exclude": True}}
-
-
-# Pages the hook indexes from their content as it is written, Material's search plugin leaving them
-# out (it would parse their HTML once more): article pages (one document per paragraph) and notes.
-OWN_INDEX = {"search": {"exclude": True, "by_paragraph": True}}
+SEARCHED_ARTICLE = {"search": {"kind": "article"}}
+SEARCHED_NOTES = {"search": {"kind": "notes"}}
+SEARCHED_GLOSSARY = {"search": {"kind": "glossary"}}
 
 
 def byte_size(text: str) -> int:

@@ -15,7 +15,7 @@ from .header import header
 from .article import HEADING, TRANSLATED_META, Article
 from .catalog import Translation
 from .locales import LABELS, SOURCE_LANG, facts, long_date, provenance
-from .paging import OWN_INDEX
+from .paging import SEARCHED_ARTICLE
 from .urls import cross_link
 from .writing import CJK, has_arabic
 
@@ -193,7 +193,7 @@ def article_page(article: Article, lang: str, texts: dict[str, Text], sources: l
     labels = LABELS[lang]
     doc = f"articles/{article.slug}.md"
     title = texts["title"]
-    page = Page(front_matter(sources, {"title": plain(title.markdown), **OWN_INDEX}))
+    page = Page(front_matter(sources, {"title": plain(title.markdown), **SEARCHED_ARTICLE}))
     page.markdown(f"\n# {span(lang, title)}\n")
     byline = []
     for key, ctx in (("author", "byline.author"), ("editor", "byline.editor")):

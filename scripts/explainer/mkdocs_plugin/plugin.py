@@ -10,10 +10,9 @@
 - The 404 page: mkdocs-static-i18n renders ``404.html`` once per language into the same file, so
   the last language built wins. Here each language keeps its own (the default language's at the
   site root, the others under their folder), whose switcher points at the language home pages.
-- Search (:mod:`.search`): the one index mkdocs-static-i18n writes for all languages is split into
-  one per language, with the Arabic normalisation data and glossary synonyms. Article and notes
-  pages (front matter ``search: {exclude: true, by_paragraph: true}``) are indexed here from their
-  content as it is written: one document per anchored paragraph.
+- Search (:mod:`explainer.search_index`): every page not left out of search (front matter
+  ``search: {exclude: true}``) becomes one record of its language's Pagefind bundle, made from its
+  content as it is written; the bundles are written when the outermost build ends.
 - Parallel builds (:mod:`.build`): ``explainer build`` runs one MkDocs process per language at
   once, each naming its language in ``languages``; the other languages' pages are left out of that
   process's builds (mkdocs-static-i18n still knows them, so switchers and hreflang links are
@@ -23,22 +22,21 @@
 mkdocs-static-i18n builds the other languages from inside the default language's
 ``on_post_build``; the work that needs every language done runs when the outermost build ends.
 Event priorities place each handler against its neighbours': mkdocs-static-i18n's (-100 for
-files and navigation, 50 for page Markdown) and Material's search plugin (0).
+files and navigation, 50 for page Markdown).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from copy import deepcopy
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from . import compat, nav, search, skeleton
+from . import compat, nav, skeleton
 from .config import ExplainerConfig
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -50,9 +48,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.depth = 0  # builds under way: mkdocs-static-i18n nests the other languages' builds
         self.pages_404: dict[str, str] = {}  # language -> its 404 page
         self.pre_rendered: dict[str, tuple[str, int]] = {}  # page -> key and number of its blocks
-        self.search_docs: list[dict] = []
+        self.search_records: list = []  # explainer.search_index.Record of every page searched
         self.headings: skeleton.Headings | None = None
-        self.out_of_search = None  # the page (and its content) kept from Material's search plugin
         self.rendered: dict[str, int] = {}  # pages rendered per language, for the progress line
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -130,9 +127,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return
         compat.set_converted(page, converted.html, converted.toc_tokens, converted.title, converted.ids, block_ids)
 
-    @event_priority(100)  # before Material's search plugin (0) reads the page's content
-    def _blocks_back(self, context, *, page, config, nav):
-        """The pre-rendered blocks back in the page; article and notes pages indexed here."""
+    def on_page_context(self, context, *, page, config, nav):
+        """The pre-rendered blocks back in the page; the page's search record taken."""
         stashed = self.pre_rendered.pop(page.file.src_uri, None)
         if stashed is not None:
             key, count = stashed
@@ -144,28 +140,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 page.content = skeleton.join(page.content, chunks, key)
             except skeleton.MissingBlock as exc:
                 raise PluginError(f"{page.file.src_uri}: {exc}") from None
-        if (page.meta.get("search") or {}).get("by_paragraph"):
-            self.search_docs += search.page_docs(page.content, page.url)
+        searched = page.meta.get("search") or {}
+        if not searched.get("exclude"):
+            self.search_records.append(self._search_record(page, config, searched.get("kind", "page")))
         return context
 
-    @event_priority(1)  # right before Material's search plugin (0)
-    def _out_of_search(self, context, *, page, config, nav):
-        """A page the search plugin leaves out of its index is not given to it: it would still run
-        a regular expression over the whole content to remove `data-search-*` attributes (about a
-        second of a language's build at 1,000 articles), and the page has none."""
-        if (page.meta.get("search") or {}).get("exclude") and "data-search-" not in page.content:
-            self.out_of_search = (page, page.content)
-            page.content = ""
-        return context
+    def _search_record(self, page, config, kind: str):
+        from ..search_index import Record, blocks_of
 
-    @event_priority(-1)  # right after Material's search plugin (0)
-    def _back_from_search(self, context, *, page, config, nav):
-        hidden, self.out_of_search = self.out_of_search, None
-        if hidden is not None and hidden[0] is page:
-            page.content = hidden[1]
-        return context
-
-    on_page_context = CombinedEvent(_blocks_back, _out_of_search, _back_from_search)
+        i18n = compat.i18n(config)
+        lang = i18n.current_language if i18n else config.theme["language"]
+        url = page.url
+        if i18n is not None and lang != i18n.default_language:
+            url = url[len(lang) + 1:] if url.startswith(f"{lang}/") else url
+        return Record(url, lang, page.title or "", kind, tuple(blocks_of(page.content, items=kind == "notes")))
 
     def on_env(self, env, *, config, files):
         """Before the templates render: a language's direction, the folder of the language being
@@ -219,28 +207,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(output, encoding="utf-8")
         self.pages_404.clear()
-        self._split_search_index(config, site, i18n.built_languages, default)
+        self._write_search(config, site, default)
 
-    def _split_search_index(self, config, site: Path, languages: list[str], default: str) -> None:
+    def _write_search(self, config, site: Path, default: str) -> None:
+        """One Pagefind bundle per language built by this process."""
         from ..errors import ExplainerError
         from ..paths import Paths
+        from ..search_index import BUNDLE, write_bundle
         from ..sources import load_glossary
 
-        index_path = site / "search" / "search_index.json"
-        if not index_path.exists():
-            return
+        records, self.search_records = self.search_records, []
         try:
             glossary = load_glossary(Paths(Path(config.config_file_path).resolve().parent))
+            for lang in sorted({record.lang for record in records}):
+                folder = site / BUNDLE if lang == default else site / lang / BUNDLE
+                write_bundle([r for r in records if r.lang == lang], folder, glossary, lang)
         except ExplainerError as exc:
-            for problem in exc.problems:
-                log.warning("explainer: %s", problem)
-            return
-        index = json.loads(index_path.read_text(encoding="utf-8"))
-        indexes = search.split(index, languages, default, glossary, self.search_docs)
-        self.search_docs = []
-        for lang, index in indexes.items():
-            target = index_path if lang == default else site / lang / "search" / "search_index.json"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
-                              encoding="utf-8")
-
+            raise PluginError(str(exc)) from None
