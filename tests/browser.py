@@ -2,66 +2,23 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import shutil
-import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+from explainer.benchmark import browser as site_browser
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
-@contextlib.contextmanager
 def serve(folder: Path):
-    """Serve ``folder`` on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """``folder`` served on 127.0.0.1 as static hosts serve it (gzip); yields the base URL."""
+    return site_browser.serving(folder)
 
 
-@contextlib.contextmanager
 def chromium(width: int = 1280, height: int = 900):
-    """A headless Debian Chromium driven by chromedriver (no downloads, no background traffic)."""
-    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+    """The benchmark's headless Debian Chromium (:func:`explainer.benchmark.browser.chromium`)."""
+    if not (Path(site_browser.CHROMIUM).exists() and Path(site_browser.CHROMEDRIVER).exists()):
         pytest.fail("Debian chromium and chromium-driver are needed (`make test` installs them)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    profile = tempfile.mkdtemp(prefix="chromium-profile-")
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-extensions",
-                 f"--user-data-dir={profile}", f"--window-size={width},{height}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-    # the window cannot be narrower than about 500 px: a phone's viewport is emulated, touch included
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
-    if width < 600:
-        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+    return site_browser.chromium(width, height)
 
 
 def tap(driver, element) -> None:

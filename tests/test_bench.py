@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from explainer import article, catalog
-from explainer.benchmark import builds, lighthouse
+from explainer.benchmark import browser, builds, lighthouse
 
 from conftest import REPO, explainer
 
@@ -24,6 +23,14 @@ def test_corpus_is_a_complete_project(tmp_path):
         titles.add(parsed.meta["title"])
         assert (folder / "figures.yml").exists()
     assert len(titles) == 3
+    # each article's text is its own, drawn from the seed's words; the key figures' quotes stay
+    texts = [[b.text for b in article.parse((f / "ar.md").read_text(encoding="utf-8"), "ar.md", f.name).blocks]
+             for f in folders]
+    seed = article.parse((REPO / "content" / "articles" / "meta-ai-exodus" / "ar.md").read_text(encoding="utf-8"),
+                         "ar.md", "meta-ai-exodus")
+    assert all(len(t) == len(seed.blocks) for t in texts)
+    assert not set(texts[0]) & set(texts[1]) and not set(texts[0]) & {b.text for b in seed.blocks}
+    assert all("2.5 تريليون دولار" in dict(zip([b.id for b in seed.blocks], t))["p-8b409a"] for t in texts)
     assert (target / "content" / "glossary.yml").exists() and (target / "mkdocs.yml").exists()
     explainer("build", "--strict", cwd=target)
     nav = (target / "site" / "articles" / "article-0001" / "index.html").read_text(encoding="utf-8")
@@ -61,21 +68,32 @@ def test_edit_entry_changes_one_translation(tmp_path):
                                               'msgstr "(edit 2) One."\n\nmsgctxt "p-2"\nmsgid "ق"\nmsgstr "Two."\n')
 
 
-def test_results_file_shape(tmp_path):
-    out = tmp_path / "results.json"
-    result = explainer("bench", "run", "--articles", "2", "--runs", "1", "--output", str(out), cwd=REPO)
-    data = json.loads(out.read_text(encoding="utf-8"))
-    run = data["runs"][0]
-    assert set(run) >= {"articles", "pages", "whole_s", "baseline_s", "ratio", "stages", "peak_rss_mb",
-                        "max_page_kb", "search_index_kb", "rebuild_s", "generation_share",
-                        "rebuild_generation_share"}
-    assert run["articles"] == 2 and run["pages"] > 10
-    assert set(run["stages"]) == {"import", "catalog", "generation", "glossary", "mkdocs", "generation_edit"}
-    assert set(run["search_index_kb"]) == {"ar", "en"}
-    assert result.stdout.splitlines()[0].split()[:2] == ["articles", "pages"]
-    assert data["serve_update_s"] > 0  # the writer loop was measured (its target is a benchmark figure)
-    leftovers = [p for p in Path("/proc").iterdir() if p.name.isdigit() and b"explainer-bench-serve-" in
-                 _cmdline(p)]
+def test_figures_and_tables_shape(built_site):
+    """The figures of one corpus, from samples as a run takes them (the builds themselves are what
+    `make bench` measures) and the reader's search measured on the built seed site."""
+    corpus = builds.Corpus(built_site.parent)
+    for number, stage in enumerate(corpus.samples, start=1):
+        corpus.samples[stage] = [float(number), float(number) + 2]
+    corpus.peaks = [100.0]
+    run = corpus.figures(runs=2)
+    assert set(run) == {"articles", "runs", "pages", "whole_s", "baseline_s", "ratio", "whole_unsearched_s",
+                        "search_share", "rebuild_s", "generation_share", "rebuild_generation_share", "stages",
+                        "peak_rss_mb", "max_page_kb", "max_article_page_kb", "search"}
+    assert run["articles"] == 1 and run["pages"] > 10 and set(run["stages"]) == set(builds.STAGES)
+    for lang in ("ar", "en"):
+        search = run["search"][lang]
+        assert search["search_before_opening_kb"] == 0 and search["first_query_kb"] > 50
+        assert search["first_query_results"] > 0 and search["index"]["fragments"] == 4
+    results = {"runs": [run]}
+    assert builds.table(results).splitlines()[0].split()[:2] == ["articles", "pages"]
+    assert [line.split()[1] for line in builds.search_table(results).splitlines()[1:]] == ["ar", "en"]
+
+
+def test_writer_loop_is_measured_and_the_server_stopped(tmp_path):
+    from explainer.benchmark.serve import measure_serve
+
+    assert measure_serve(REPO, tmp_path) > 0
+    leftovers = [p for p in Path("/proc").iterdir() if p.name.isdigit() and b"serve-project" in _cmdline(p)]
     assert leftovers == []  # the preview server was stopped with the benchmark
 
 
@@ -94,7 +112,7 @@ def test_static_server_compresses_text_as_hosts_do(tmp_path):
     (tmp_path / "page").mkdir()
     (tmp_path / "page" / "index.html").write_text("<p>مرحبا</p>" * 100, encoding="utf-8")
     (tmp_path / "font.woff2").write_bytes(b"\x00\x01binary")
-    server = lighthouse.static_server(tmp_path)
+    server = browser.static_server(tmp_path)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:

@@ -17,6 +17,7 @@ from ..termlinks import Matcher, link_terms_html
 from ..mkdocs_plugin import build as sitebuild
 from ..mkdocs_plugin.layout import site_layout
 from .corpus import generated_page
+from .searching import measure_search
 from .timing import timed_run
 
 BASELINE_CONFIG = """# The usual set-up, for comparison: Material + mkdocs-static-i18n, one process, no hooks.
@@ -64,7 +65,8 @@ class Corpus:
         self.project = project
         self.paths = paths_mod.Paths(project)
         self.slugs = paths_mod.article_slugs(self.paths)
-        self.samples: dict[str, list[float]] = {k: [] for k in (*STAGES, "whole", "baseline", "rebuild")}
+        self.samples: dict[str, list[float]] = {k: [] for k in (*STAGES, "whole", "whole_unsearched", "baseline",
+                                                                 "rebuild")}
         self.peaks: list[float] = []
 
     def timed(self, stage: str, function, *args) -> None:
@@ -72,8 +74,8 @@ class Corpus:
         function(*args)
         self.samples[stage].append(time.perf_counter() - start)
 
-    def command(self, stage: str, *args: str) -> float:
-        seconds, peak = timed_run([*args], self.project, BUILD_ENV)
+    def command(self, stage: str, *args: str, env: dict | None = None) -> float:
+        seconds, peak = timed_run([*args], self.project, dict(BUILD_ENV, **(env or {})))
         self.samples[stage].append(seconds)
         return peak
 
@@ -111,6 +113,8 @@ class Corpus:
         self.timed("generation", self.generate)  # from nothing: no generated page, no cache
         self.timed("mkdocs", self.build_site)
         clean(self.project)
+        self.command("whole_unsearched", sys.executable, "-m", "explainer", "-q", "build", env={"EXPLAINER_SEARCH": "false"})
+        clean(self.project)
         self.peaks.append(self.command("whole", sys.executable, "-m", "explainer", "-q", "build"))
         self.edit(f"(edit {number})")  # the writer's rebuild: one entry of one en.po edited
         self.timed("generation_edit", self.generate)
@@ -132,6 +136,8 @@ class Corpus:
             "whole_s": medians["whole"],
             "baseline_s": medians["baseline"],
             "ratio": round(medians["whole"] / medians["baseline"], 3),
+            "whole_unsearched_s": medians["whole_unsearched"],
+            "search_share": round(medians["whole"] / medians["whole_unsearched"] - 1, 3),
             "rebuild_s": medians["rebuild"],
             "generation_share": round(medians["generation"] / medians["whole"], 3),
             "rebuild_generation_share": round(medians["generation_edit"] / medians["rebuild"], 3),
@@ -139,10 +145,8 @@ class Corpus:
             "peak_rss_mb": round(max(self.peaks), 1),
             "max_page_kb": round(max(p.stat().st_size for p in pages) / 1024, 1),
             "max_article_page_kb": round(max(p.stat().st_size for p in article_pages) / 1024, 1),
-            "search_index_kb": {
-                "ar": round((site / "search" / "search_index.json").stat().st_size / 1024, 1),
-                "en": round((site / "en" / "search" / "search_index.json").stat().st_size / 1024, 1),
-            },
+            "search": measure_search(site, self.slugs[len(self.slugs) // 2],
+                                     site_layout(self.project / "mkdocs.yml").default),
         }
 
 
@@ -156,13 +160,30 @@ def measure(project: Path, runs: int, log_progress=None) -> dict:
     return corpus.figures(runs)
 
 
-def table(results: dict) -> str:
-    rows = [("articles", "pages", "whole s", "baseline s", "ratio", "generation s", "mkdocs s", "rebuild s",
-             "rebuild gen s", "peak MB", "max page KB", "max article KB")]
-    for r in results["runs"]:
-        rows.append((str(r["articles"]), str(r["pages"]), f"{r['whole_s']:.2f}", f"{r['baseline_s']:.2f}",
-                     f"{r['ratio']:.2f}", f"{r['stages']['generation']:.2f}", f"{r['stages']['mkdocs']:.2f}",
-                     f"{r['rebuild_s']:.2f}", f"{r['stages']['generation_edit']:.2f}",
-                     f"{r['peak_rss_mb']:.0f}", f"{r['max_page_kb']:.0f}", f"{r['max_article_page_kb']:.0f}"))
+def _aligned(rows: list[tuple[str, ...]]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell.rjust(w) for cell, w in zip(row, widths)) for row in rows) + "\n"
+
+
+def table(results: dict) -> str:
+    rows = [("articles", "pages", "whole s", "baseline s", "ratio", "search +", "generation s", "mkdocs s",
+             "rebuild s", "rebuild gen s", "peak MB", "max page KB", "max article KB")]
+    for r in results["runs"]:
+        rows.append((str(r["articles"]), str(r["pages"]), f"{r['whole_s']:.2f}", f"{r['baseline_s']:.2f}",
+                     f"{r['ratio']:.2f}", f"{r['search_share']:.1%}", f"{r['stages']['generation']:.2f}",
+                     f"{r['stages']['mkdocs']:.2f}", f"{r['rebuild_s']:.2f}", f"{r['stages']['generation_edit']:.2f}",
+                     f"{r['peak_rss_mb']:.0f}", f"{r['max_page_kb']:.0f}", f"{r['max_article_page_kb']:.0f}"))
+    return _aligned(rows)
+
+
+def search_table(results: dict) -> str:
+    """The reader's side of search per corpus size and language."""
+    rows = [("articles", "lang", "page view KB", "search before open KB", "1st query KB", "1st query ms",
+             "once fetched ms", "next query KB", "next query ms", "index chunks", "page list KB")]
+    for r in results["runs"]:
+        for lang, s in r["search"].items():
+            rows.append((str(r["articles"]), lang, f"{s['page_view_kb']:.0f}", f"{s['search_before_opening_kb']:.0f}",
+                         f"{s['first_query_kb']:.0f}", str(s["first_query_ms"]), str(s["query_once_fetched_ms"]),
+                         f"{s['further_query_kb']:.0f}", str(s["further_query_ms"]), str(s["index"]["index_chunks"]),
+                         f"{s['index']['page_list_kb']:.1f}"))
+    return _aligned(rows)

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import EXIT_OK, InputError, Problem
 from ..fsio import write_if_changed
 from ..paths import Paths, article_slugs
-from .builds import measure, table
+from .builds import measure, search_table, table
 from .corpus import write_corpus
 from .lighthouse import lighthouse
 from .serve import measure_serve
@@ -58,6 +58,7 @@ def run(paths: Paths, args: argparse.Namespace) -> int:
     output = args.output if args.output.is_absolute() else paths.root / args.output
     write_if_changed(output, json.dumps(results, indent=2) + "\n")
     sys.stdout.write(table(results))
+    sys.stdout.write(search_table(results))
     sys.stdout.write(f"writer loop: an en.po edit is served {results['serve_update_s']:.2f} s later\n")
     log.info("wrote %s", paths.rel(output))
     return EXIT_OK

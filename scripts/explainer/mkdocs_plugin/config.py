@@ -39,3 +39,5 @@ class ExplainerConfig(Config):
     articles_per_section = c.Type(int, default=10)
     # regenerate the pages from content/ before every rebuild of `mkdocs serve`
     generate_on_serve = c.Type(bool, default=True)
+    # write the site's search index (the benchmark builds without it to measure what it costs)
+    search = c.Type(bool, default=True)

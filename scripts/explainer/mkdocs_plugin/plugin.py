@@ -141,7 +141,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             except skeleton.MissingBlock as exc:
                 raise PluginError(f"{page.file.src_uri}: {exc}") from None
         searched = page.meta.get("search") or {}
-        if not searched.get("exclude"):
+        if self.config.search and not searched.get("exclude"):
             self.search_records.append(self._search_record(page, config, searched.get("kind", "page")))
         return context
 
