@@ -5,11 +5,9 @@ from __future__ import annotations
 import pytest
 
 from explainer import arabic
-from explainer.glossary import parse
 
-from conftest import REPO
+from testdata import GLOSSARY
 
-GLOSSARY = parse((REPO / "content" / "glossary.yml").read_text(encoding="utf-8"), "glossary.yml")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -14,8 +14,8 @@ from explainer import arabic, article, glossary, glossary_pages, paging, termlin
 from explainer.errors import ContentError
 
 from conftest import REPO, explainer
+from testdata import GLOSSARY
 
-GLOSSARY = glossary.parse((REPO / "content" / "glossary.yml").read_text(encoding="utf-8"), "content/glossary.yml")
 ARTICLES = sorted(p.parent for p in (REPO / "content" / "articles").glob("*/ar.md"))
 
 

@@ -16,7 +16,7 @@ from explainer import header, parallel, prerender, render, termlinks
 from explainer.mkdocs_plugin import skeleton as sk
 from explainer.mkdocs_plugin.plugin import ExplainerPlugin
 
-from test_render import ARTICLE, TRANSLATIONS
+from testdata import ARTICLE, GLOSSARY, TRANSLATIONS
 
 # mkdocs.yml's markdown_extensions
 EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "pymdownx.details", "pymdownx.superfences",
@@ -60,7 +60,6 @@ def test_plain_text_takes_the_fast_path(text, fast):
 
 
 def test_glossary_links_as_html_match_the_markdown_links():
-    from test_glossary import GLOSSARY
 
     md = _site_markdown()
     for lang, text in (("ar", "قالت ميتا ثم لميتا إن الذكاء الاصطناعي التوليدي \\* مهم."),

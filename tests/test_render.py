@@ -4,36 +4,12 @@ from __future__ import annotations
 
 import re
 
-from explainer import article, list_pages, paging, render, urls
-from explainer.catalog import Translation
+import pytest
+
+from explainer import list_pages, paging, render, urls
 
 from conftest import GOLDEN, golden
-
-ARTICLE = article.Article(
-    "demo",
-    {"title": "عنوان \\*المقال\\*", "author": "يوان سيلاي", "editor": "Su Jianxun", "publisher": "Gate",
-     "image_credit": "تم إنشاؤه بواسطة أداة Unbounded AI", "source_notice": "شاهد النسخة الأصلية",
-     "disclaimer": "This page may contain third-party content.", "date": "2023-06-12",
-     "url": "https://example.org/a?b=1&c=2", "original_language": "zh", "arabic_source": "machine-translation"},
-    (article.Block(article.PARAGRAPH, "فقرة أولى مترجمة.", "p-000001"),
-     article.Block(article.HEADING, "ملكة جمال امتدت لعشر سنوات", "s-000002"),
-     article.Block(article.PARAGRAPH, "فقرة تغير مصدرها.", "p-000003"),
-     article.Block(article.PARAGRAPH, "فقرة لم تترجم &lt;b>.", "p-000004")),
-)
-TRANSLATIONS = {
-    "title": Translation("The \\*article\\* title"),
-    "byline.author": Translation("Yuan Silai", notes=("يوان سيلاي is the Arabic spelling.",)),
-    "byline.editor": Translation("Su Jianxun"),
-    "caption.image_credit": Translation("Created with the Unbounded AI tool"),
-    "notice.source": Translation("View the original"),
-    "p-000001": Translation("A first, translated paragraph."),
-    "s-000002": Translation("A Decade-Long Miss", notes=('The heading reads "a beauty queen"; the',
-                                                          "Chinese 错失 means to miss.")),
-    "p-000003": Translation("An old translation.", fuzzy=True, previous="فقرة قديمة \"مقتبسة\"."),
-}
-SOURCES = {"ar": ["content/articles/demo/ar.md"],
-           "en": ["content/articles/demo/ar.md", "content/articles/demo/en.po"]}
-
+from testdata import ARTICLE, SOURCES, TRANSLATIONS
 
 def _page(lang: str) -> str:
     texts = render.localise(ARTICLE, lang, TRANSLATIONS)
@@ -116,3 +92,28 @@ def test_relative_url_is_posix_relpath_between_directory_urls():
     for base, target in itertools.product(addresses, addresses):
         rel = posixpath.relpath(target or ".", base or ".")
         assert urls.relative_url(base, target) == ("./" if rel == "." else rel + "/")
+
+
+def _lists(lang: str) -> dict[str, str]:
+    """The home, notes and status pages of the small article, in ``lang``."""
+    texts = render.localise(ARTICLE, lang, TRANSLATIONS)
+    sources = ["content/articles/*/ar.md", "content/articles/*/en.po"]
+    pages = list_pages.home_page(lang, [list_pages.ArticleEntry("demo", texts["title"], texts["byline.author"],
+                                                                render.untranslated(texts, lang))], sources)
+    noted = [list_pages.NotedSegment("demo", texts["title"], ctx, render.segment_label(ARTICLE, ctx, lang),
+                                     render.note_html(texts[ctx].notes, lang))
+             for ctx in ("byline.author", "s-000002") if texts[ctx].notes]
+    pages.update(list_pages.notes_page(lang, noted, sources))
+    pages.update(list_pages.status_page(lang, [list_pages.StatusRow(
+        "demo", texts["title"], 9, 7, 1, 1,
+        (("p-000003", "fuzzy", render.segment_label(ARTICLE, "p-000003", lang)),
+         ("p-000004", "untranslated", render.segment_label(ARTICLE, "p-000004", lang))))], sources))
+    return pages
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_list_pages_golden(lang):
+    pages = _lists(lang)
+    assert sorted(pages) == ["index.md", "notes.md", "status.md"]
+    for doc, text in pages.items():
+        golden(GOLDEN / "lists" / lang / doc, text)

@@ -11,11 +11,10 @@ import subprocess
 import pytest
 
 from explainer import search_index
-from explainer.glossary import parse
 
 from conftest import REPO, SLUG
+from testdata import GLOSSARY
 
-GLOSSARY = parse((REPO / "content" / "glossary.yml").read_text(encoding="utf-8"), "glossary.yml")
 SEARCH_JS = REPO / "docs" / "assets" / "javascripts" / "search.js"
 
 

@@ -131,14 +131,28 @@ def parse(text: str, path: str, slug: str) -> Article:
     """Read ``ar.md``; every problem is collected and raised at once with its line."""
     problems: list[Problem] = []
     lines = text.split("\n")
+    end = _front_matter_end(lines, path)
+    meta, imported, key_lines = _front_matter(lines[1:end], path, problems)
+    blocks = _blocks(lines[end + 1:], end + 2, path, problems)
+    blocks, derived = _anchored(blocks, path, problems)
+    if problems:
+        raise ContentError(problems)
+    return Article(slug, meta, tuple(blocks), dict(imported or {}), key_lines, tuple(derived))
+
+
+def _front_matter_end(lines: list[str], path: str) -> int:
     if not lines or lines[0] != "---":
         raise ContentError(Problem(path, 1, "expected front matter starting with '---', found "
                                  f"{lines[0][:40]!r}" if lines else "an empty file"))
     try:
-        end = lines.index("---", 1)
+        return lines.index("---", 1)
     except ValueError:
         raise ContentError(Problem(path, 1, "front matter is not closed by a '---' line")) from None
-    front_text = "\n".join(lines[1:end])
+
+
+def _front_matter(lines: list[str], path: str, problems: list[Problem]) -> tuple[dict, dict | None, dict]:
+    """(metadata, the import record, the line of each key) of the front matter's lines."""
+    front_text = "\n".join(lines)
     data = yamlio.load(front_text, path, first_line=2) or {}
     key_lines = _key_lines(front_text, 2)
     problems += schema.check(data, META_FIELDS, path, 1, "front matter", also_allowed=("import",))
@@ -149,35 +163,37 @@ def parse(text: str, path: str, slug: str) -> Article:
     meta = {k: v.isoformat() if isinstance(v, date) else v
             for k, v in (data.items() if isinstance(data, dict) else ()) if k in META_FIELDS
             and isinstance(v, (str, date))}
+    return meta, imported, key_lines
 
-    blocks: list[Block] = []
-    chunk: list[tuple[int, str]] = []
 
-    def flush() -> None:
-        if not chunk:
-            return
-        first, head = chunk[0]
-        heading = _HEADING_RE.match(head) if len(chunk) == 1 else None
-        if heading:
-            blocks.append(Block(HEADING, heading.group("text"), heading.group("id") or "", first,
-                                len(heading.group("hashes"))))
-        else:
-            attr = _PARA_ATTR_RE.match(chunk[-1][1])
-            body = chunk[:-1] if attr else chunk
-            if not body:
-                problems.append(Problem(path, first, "anchor line without a paragraph above it"))
-            else:
-                blocks.append(Block(PARAGRAPH, "\n".join(t for _, t in body),
-                                    attr.group("id") if attr else "", first))
-        chunk.clear()
-
-    for number, line in enumerate(lines[end + 1:], start=end + 2):
+def _blocks(lines: list[str], first_line: int, path: str, problems: list[Problem]) -> list[Block]:
+    """The body's blocks: runs of lines between blank lines, each a heading or a paragraph with the
+    anchor line under it."""
+    chunks: list[list[tuple[int, str]]] = [[]]
+    for number, line in enumerate(lines, start=first_line):
         if line.strip():
-            chunk.append((number, line.rstrip()))
-        else:
-            flush()
-    flush()
+            chunks[-1].append((number, line.rstrip()))
+        elif chunks[-1]:
+            chunks.append([])
+    return [block for chunk in chunks if chunk for block in [_block(chunk, path, problems)] if block]
 
+
+def _block(chunk: list[tuple[int, str]], path: str, problems: list[Problem]) -> Block | None:
+    first, head = chunk[0]
+    heading = _HEADING_RE.match(head) if len(chunk) == 1 else None
+    if heading:
+        return Block(HEADING, heading.group("text"), heading.group("id") or "", first, len(heading.group("hashes")))
+    attr = _PARA_ATTR_RE.match(chunk[-1][1])
+    body = chunk[:-1] if attr else chunk
+    if not body:
+        problems.append(Problem(path, first, "anchor line without a paragraph above it"))
+        return None
+    return Block(PARAGRAPH, "\n".join(t for _, t in body), attr.group("id") if attr else "", first)
+
+
+def _anchored(blocks: list[Block], path: str, problems: list[Problem]) -> tuple[list[Block], list[int]]:
+    """Blocks with their anchor ids checked, and derived from the text where a block has none
+    (with the lines of those blocks)."""
     taken = {b.id for b in blocks if b.id}
     seen: dict[str, int] = {}
     result: list[Block] = []
@@ -197,9 +213,7 @@ def parse(text: str, path: str, slug: str) -> Article:
             derived.append(block.line)
             block = replace(block, id=new_id)
         result.append(block)
-    if problems:
-        raise ContentError(problems)
-    return Article(slug, meta, tuple(result), dict(imported or {}), key_lines, tuple(derived))
+    return result, derived
 
 
 def assign_ids(blocks: list[Block], previous: tuple[Block, ...]) -> list[Block]:

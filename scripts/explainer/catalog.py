@@ -18,7 +18,7 @@ from babel.messages.pofile import PoFileError, denormalize, normalize, read_po, 
 
 from .article import TRANSLATED_META, Article
 from . import pokeep, posyntax
-from .errors import ContentError, Problem
+from .errors import ContentError, InputError, Problem
 
 TARGET_LOCALE = "en"
 SOURCE_NAME = "ar.md"
@@ -92,50 +92,81 @@ def update(catalog: Catalog, pot: Catalog) -> UpdateReport:
     translation: an untranslated one leaves nothing to keep); an entry whose exact
     source comes back (from the obsolete ones or elsewhere in the catalog) gets its translation back.
     """
-    before = dict(catalog._messages)  # noqa: SLF001 - Babel keeps no public key view
+    before = babel_messages(catalog)
     old_obsolete = dict(catalog.obsolete)
-    by_context = {m.context: m for m in before.values() if m.context and m.string}
-    by_text: dict[str, Message] = {}  # source text -> the entry translated from exactly that text
-    for message in list(before.values()) + list(old_obsolete.values()):
-        if message.id and message.string and not message.fuzzy:
-            by_text.setdefault(message.id, message)
-    for message in list(before.values()) + list(old_obsolete.values()):
-        if message.string and message.fuzzy and message.previous_id:  # translated from its previous text
-            by_text.setdefault(message.previous_id[0], Message(message.previous_id[0], message.string,
-                                                               user_comments=message.user_comments))
+    known = _Known(before, old_obsolete)
     catalog.update(pot, update_creation_date=False, keep_user_comments=True)
-
     report = UpdateReport()
-    carried: set[tuple[str, str | None]] = set()  # old entries whose translation lives on
-    for message in catalog:
-        if not message.id:
-            continue
-        key = (message.id, message.context)
-        if key in before:
-            carried.add(key)
-            if message.fuzzy and not message.previous_id:  # Babel's merge drops it
-                message.previous_id = list(before[key].previous_id)
-            continue
-        old = old_obsolete.get(key) or by_text.get(message.id)
-        if old is not None:
-            _take(message, old, fuzzy=False)
-            report.restored += 1
-        elif message.context in by_context:
-            old = by_context[message.context]
-            _take(message, old, fuzzy=True)
-        elif message.previous_id:  # Babel's own fuzzy match
-            old = next((m for m in before.values() if m.id == message.previous_id[0]), None)
-            if old is not None and old.fuzzy and old.previous_id:
-                message.previous_id = list(old.previous_id)
-        if old is not None:
-            carried.add((old.id, old.context))
-        if message.string and message.fuzzy:
-            report.fuzzy += 1
-        elif not message.string:
-            report.added += 1
-    # Obsolete: the old obsolete entries not brought back, and the entries whose source is gone. A
-    # fuzzy entry goes as what its translation was made from (its previous source), not fuzzy, so
-    # that text gets its translation back if it returns.
+    carried = {key for message in catalog if message.id
+               for key in [_carry(message, before, old_obsolete, known, report)] if key}
+    _keep_obsolete(catalog, before, old_obsolete, carried)
+    report.obsoleted = len(set(catalog.obsolete) - set(old_obsolete))
+    return report
+
+
+BABEL_CHECKED = "2.18.0"
+
+
+def babel_messages(catalog: Catalog) -> dict:
+    """The catalog's entries by (msgid, msgctxt) key: Babel keeps no public view of its keys, only
+    its ``_messages`` mapping (read as Babel 2.18.0 has it)."""
+    messages = getattr(catalog, "_messages", None)
+    if not isinstance(messages, dict):
+        import babel
+        raise InputError(Problem("babel", None, f"Babel {babel.__version__}: Catalog._messages is gone or "
+                                 f"changed (read as in Babel {BABEL_CHECKED}); explainer.catalog."
+                                 "babel_messages needs updating"))
+    return dict(messages)
+
+
+class _Known:
+    """The translations an updated entry may take back: by anchor id, and by the exact source text
+    they were made from (a fuzzy entry's translation was made from its previous text)."""
+
+    def __init__(self, before: dict, old_obsolete: dict) -> None:
+        self.by_context = {m.context: m for m in before.values() if m.context and m.string}
+        self.by_text: dict[str, Message] = {}
+        everything = list(before.values()) + list(old_obsolete.values())
+        for message in everything:
+            if message.id and message.string and not message.fuzzy:
+                self.by_text.setdefault(message.id, message)
+        for message in everything:
+            if message.string and message.fuzzy and message.previous_id:
+                self.by_text.setdefault(message.previous_id[0], Message(
+                    message.previous_id[0], message.string, user_comments=message.user_comments))
+
+
+def _carry(message: Message, before: dict, old_obsolete: dict, known: _Known,
+           report: UpdateReport) -> tuple[str, str | None] | None:
+    """An updated entry's translation taken from the old catalog; the key of the old entry whose
+    translation lives on in it, if any."""
+    key = (message.id, message.context)
+    if key in before:
+        if message.fuzzy and not message.previous_id:  # Babel's merge drops it
+            message.previous_id = list(before[key].previous_id)
+        return key
+    old = old_obsolete.get(key) or known.by_text.get(message.id)
+    if old is not None:
+        _take(message, old, fuzzy=False)
+        report.restored += 1
+    elif message.context in known.by_context:
+        old = known.by_context[message.context]
+        _take(message, old, fuzzy=True)
+    elif message.previous_id:  # Babel's own fuzzy match
+        old = next((m for m in before.values() if m.id == message.previous_id[0]), None)
+        if old is not None and old.fuzzy and old.previous_id:
+            message.previous_id = list(old.previous_id)
+    if message.string and message.fuzzy:
+        report.fuzzy += 1
+    elif not message.string:
+        report.added += 1
+    return (old.id, old.context) if old is not None else None
+
+
+def _keep_obsolete(catalog: Catalog, before: dict, old_obsolete: dict, carried: set) -> None:
+    """Obsolete: the old obsolete entries not brought back, and the entries whose source is gone. A
+    fuzzy entry goes as what its translation was made from (its previous source), not fuzzy, so
+    that text gets its translation back if it returns."""
     obsolete = {key: m for key, m in old_obsolete.items() if key not in carried and m.string}
     for key, message in before.items():
         if not message.id or key in carried:
@@ -149,8 +180,6 @@ def update(catalog: Catalog, pot: Catalog) -> UpdateReport:
             obsolete[key] = message
     catalog.obsolete.clear()
     catalog.obsolete.update((key, m) for key, m in obsolete.items() if catalog.get(*key) is None)
-    report.obsoleted = len(set(catalog.obsolete) - set(old_obsolete))
-    return report
 
 
 def _take(message: Message, old: Message, fuzzy: bool) -> None:
