@@ -50,6 +50,8 @@ def test_blocks_of_the_glossary_are_its_entries(built_site):
 def test_word_keys_are_one_token_each():
     assert search_index.word_keys("وبالذكاء الاصطناعي، GPT-4 و«ميتا»!", GLOSSARY.lexicon()) == \
         ["ذكاء", "اصطناعي", "gpt", "4", "و", "ميتا"]
+    assert search_index.word_keys("the year of efficiency في عام الكفاءة", GLOSSARY.lexicon()) == \
+        ["year", "efficiency", "عام", "كفاءه"]  # stop words are not indexed
 
 
 def test_record_blocks_start_where_their_keys_do():
@@ -58,9 +60,9 @@ def test_record_blocks_start_where_their_keys_do():
         search_index.Block("p-2", "", "ميتا")))
     fields = search_index.pagefind_fields(record, GLOSSARY.lexicon())
     assert fields["content"] == "عنوان هنا شركات كبري ميتا"
-    assert json.loads(fields["meta"]["blocks"]) == [["", 0, "", "العنوان هنا"], ["p-1", 2, "", "وبالشركات الكبرى"],
-                                                    ["p-2", 4, "", "ميتا"]]
-    assert fields["meta"]["kind"] == "article" and fields["language"] == "ar"
+    assert json.loads(fields["meta"]["blocks"]) == [["", 0], ["p-1", 2], ["p-2", 4]]
+    assert fields["meta"]["kind"] == "article" and fields["meta"]["url"] == "articles/x/" and fields["language"] == "ar"
+    assert json.loads(search_index.block_texts(record)) == [["", "العنوان هنا"], ["", "وبالشركات الكبرى"], ["", "ميتا"]]
 
 
 def test_synonyms_give_every_form_in_the_page_language():
@@ -83,6 +85,7 @@ def test_built_site_has_one_bundle_per_language(built_site):
         assert list(entry["languages"]) == [lang]
         assert entry["languages"][lang]["page_count"] == 4  # article, glossary, notes, about
         assert (folder / "explainer-search.json").exists() and (folder / "pagefind.js").exists()
+        assert len(list((folder / "texts").glob("*.json"))) == 4  # each page's block texts
         assert not (folder / "pagefind-ui.js").exists()  # the site has its own interface
     assert not (built_site / "search").exists()  # no Material search index
 

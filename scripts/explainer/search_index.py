@@ -3,19 +3,24 @@
 A record's indexed text is made of the matching keys of the page's words (:func:`explainer.arabic.key`:
 clitics, hamza forms, ة/ه, ى/ي, tashkeel and tatweel folded), so that Pagefind's own stemming works on
 text already normalised the way the glossary matches it; the page's blocks (paragraphs and headings
-with anchors) ride in the record's metadata with their original text and the position of their first
-key, so that the browser can tell which paragraph matched and show it as written. The browser's half
+with anchors) ride in the record's metadata with the position of their first key, so that the browser
+can tell which paragraph matched, and their text as written goes to a small file of the page's own
+(``texts/``), fetched for the results shown. Pagefind's indexer reads each record as a small page. The browser's half
 is ``docs/assets/javascripts/search.js``, which applies the same normalisation to the query (from the
 tables of :func:`front_end_data`) and widens it with the glossary's forms of a name.
 """
 
 from __future__ import annotations
 
-import asyncio
+import functools
+import hashlib
 import html
 import json
 import re
 import shutil
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +31,7 @@ from .locales import SEARCH_LABELS
 
 BUNDLE = "pagefind"  # the bundle's folder in each language's tree
 FRONT_END = "explainer-search.json"  # the front end's data, in the bundle's folder
+TEXTS = "texts"  # the folder of the records' block texts, in the bundle's folder
 KINDS = ("article", "notes", "glossary", "page")  # in the order their results are listed
 # Pagefind's user interfaces, written with every bundle: the site has its own.
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -74,6 +80,15 @@ class Record:
     kind: str
     blocks: tuple[Block, ...]
 
+    def as_data(self) -> list:
+        """The record as JSON data (kept for a page the next build reuses)."""
+        return [self.url, self.lang, self.title, self.kind, [[b.anchor, b.heading, b.text] for b in self.blocks]]
+
+    @classmethod
+    def from_data(cls, data: list) -> "Record":
+        url, lang, title, kind, blocks = data
+        return cls(url, lang, title, kind, tuple(Block(*block) for block in blocks))
+
 
 def _text(fragment: str) -> str:
     text = html.unescape(_TAG_RE.sub(" ", _HEADERLINK_RE.sub("", _SKIPPED_RE.sub("", fragment))))
@@ -107,23 +122,52 @@ def blocks_of(content: str, items: bool = False) -> list[Block]:
     return [block for block in out if block.text]
 
 
+@functools.lru_cache(maxsize=500_000)
+def _token(word: str, lexicon: frozenset[str]) -> str:
+    return _NOT_KEY_RE.sub("", arabic.key(word, lexicon))
+
+
+@functools.lru_cache(maxsize=None)
+def stop_keys() -> frozenset[str]:
+    """The keys of the stop words of every language (a query in either language leaves them out)."""
+    return frozenset(arabic.key(word) for words in STOP_WORDS.values() for word in words)
+
+
 def word_keys(text: str, lexicon: frozenset[str]) -> list[str]:
-    """The matching keys of a text's words, each one token of letters and digits."""
-    keys = (_NOT_KEY_RE.sub("", arabic.key(word, lexicon)) for _, _, word in arabic.words(text))
-    return [key for key in keys if key]
+    """The matching keys of a text's words, each one token of letters and digits, stop words left
+    out (they are never searched for, so they are not indexed; a word's key is made once: a site's
+    words repeat)."""
+    stop = stop_keys()
+    keys = (_token(word, lexicon) for word in arabic.WORD_RE.findall(text))
+    return [key for key in keys if key and key not in stop]
 
 
 def pagefind_fields(record: Record, lexicon: frozenset[str]) -> dict:
-    """A record as Pagefind takes it: the keys as its content, the blocks and their first key's
-    position in its metadata."""
+    """A record as it is indexed: the keys as its content; in its metadata its address, title, kind
+    and each block's anchor with the position of its first key (the blocks' text goes to a file of
+    its own, fetched for the results shown: :func:`block_texts`)."""
     keys: list[str] = []
-    blocks = []
+    starts = []
     for block in record.blocks:
-        blocks.append([block.anchor, len(keys), block.heading, block.text])
+        starts.append([block.anchor, len(keys)])
         keys += word_keys(block.text, lexicon)
-    return {"url": record.url, "content": " ".join(keys), "language": record.lang,
-            "meta": {"title": record.title, "kind": record.kind,
-                     "blocks": json.dumps(blocks, ensure_ascii=False, separators=(",", ":"))}}
+    return {"content": " ".join(keys), "language": record.lang,
+            "meta": {"url": record.url, "title": record.title, "kind": record.kind,
+                     "blocks": json.dumps(starts, ensure_ascii=False, separators=(",", ":"))}}
+
+
+def block_texts(record: Record) -> bytes:
+    """The blocks' headings and text as written, in the order of the record's blocks."""
+    return json.dumps([[b.heading, b.text] for b in record.blocks], ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def _page(fields: dict, texts_file: str) -> str:
+    """A record as a page for Pagefind's indexer: its metadata in attributes, its keys the body."""
+    meta = "".join(f'<span data-pagefind-meta="{name}[data-v]" data-v="{html.escape(value)}"></span>'
+                   for name, value in (*fields["meta"].items(), ("texts", texts_file)))
+    return (f'<!doctype html><html lang="{fields["language"]}"><head><meta charset="utf-8"><title>-</title></head>'
+            f'<body>{meta}<div data-pagefind-body>{html.escape(fields["content"])}</div></body></html>')
 
 
 def synonyms(glossary: Glossary, lang: str) -> dict[str, list[list[str]]]:
@@ -143,28 +187,44 @@ def synonyms(glossary: Glossary, lang: str) -> dict[str, list[list[str]]]:
 def front_end_data(glossary: Glossary, lang: str) -> dict:
     """The browser's half of the normalisation, the glossary's forms and the labels of ``lang``."""
     return {"lang": lang, **arabic.tables(), "lexicon": sorted(glossary.lexicon()),
-            "synonyms": synonyms(glossary, lang), "stop": sorted({arabic.key(word) for words in STOP_WORDS.values() for word in words}),
+            "synonyms": synonyms(glossary, lang), "stop": sorted(stop_keys()),
             "suffixes": sorted({suffix for suffixes in SUFFIXES.values() for suffix in suffixes}),
             "kinds": list(KINDS), "labels": SEARCH_LABELS[lang]}
 
 
-async def _write(records: list[Record], folder: Path, lexicon: frozenset[str]) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    async with PagefindIndex(IndexConfig(output_path=str(folder))) as index:
-        for record in records:
-            await index.add_custom_record(**pagefind_fields(record, lexicon))
+def bundle_digest(records: list[Record], glossary_file: Path) -> str:
+    """What a language's bundle is made from: its records and the glossary (the front end's data)."""
+    digest = hashlib.sha256(glossary_file.read_bytes() if glossary_file.is_file() else b"")
+    for record in sorted(records, key=lambda r: r.url):
+        digest.update(json.dumps(record.as_data(), ensure_ascii=False).encode())
+    return digest.hexdigest()
 
 
 def write_bundle(records: list[Record], folder: Path, glossary: Glossary, lang: str) -> None:
-    """The Pagefind bundle of one language's records in ``folder`` (replaced), with the front end's data."""
+    """The Pagefind bundle of one language's records in ``folder`` (replaced), with the blocks' texts
+    and the front end's data. Each record goes to Pagefind's indexer as a small page of its own."""
     if folder.exists():
         shutil.rmtree(folder)
-    try:
-        asyncio.run(_write(sorted(records, key=lambda r: r.url), folder, glossary.lexicon()))
-    except (OSError, RuntimeError) as exc:  # the pagefind binary is missing or failed
-        raise InputError(Problem(str(folder), None, f"Pagefind could not write the search index: {exc}")) from None
+    (folder / TEXTS).mkdir(parents=True)
+    lexicon = glossary.lexicon()
+    with tempfile.TemporaryDirectory(prefix=".explainer-index-", dir=folder.parent) as pages:
+        for number, record in enumerate(sorted(records, key=lambda r: r.url)):
+            texts = block_texts(record)
+            name = f"{TEXTS}/{hashlib.sha256(texts).hexdigest()[:16]}.json"
+            (folder / name).write_bytes(texts)
+            (Path(pages) / f"{number:06d}.html").write_text(_page(pagefind_fields(record, lexicon), name),
+                                                            encoding="utf-8")
+        _index(Path(pages), folder)
     for name in _UNUSED:
         (folder / name).unlink(missing_ok=True)
     data = json.dumps(front_end_data(glossary, lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     (folder / FRONT_END).write_text(data, encoding="utf-8")
+
+
+def _index(pages: Path, output: Path) -> None:
+    """Pagefind's indexer (the binary of the PyPI package ``pagefind[bin]``) over ``pages``."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output),
+                             "--quiet"], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise InputError(Problem(str(output), None, "Pagefind could not write the search index: "
+                                 f"{(result.stderr or result.stdout).strip()[-1000:]}"))

@@ -7,7 +7,8 @@
  * same keys here (clitics, hamza forms, ة/ه, ى/ي, tashkeel and tatweel folded), stop words are left
  * out, and a query that names a glossary entry in either language or script, or a near miss of a
  * name, is widened to that entry's forms. A record's metadata lists its blocks (paragraphs and
- * headings with anchors) and where their keys start: results are paragraphs, linked to their anchor.
+ * headings with anchors) and where their keys start: results are paragraphs, linked to their anchor,
+ * shown from the page's file of block texts (texts/*.json, beside the index).
  */
 (function () {
   "use strict";
@@ -169,11 +170,23 @@
         score += termBest;
       });
       if (!all) return;
-      var block = blocks[index];
-      out.push({id: found.url + "#" + index, kind: found.meta.kind, title: found.meta.title, anchor: block[0],
-                heading: block[2], text: block[3], url: found.raw_url || found.url, score: score, matched: matched});
+      out.push({id: found.meta.url + "#" + index, index: index, kind: found.meta.kind, title: found.meta.title,
+                anchor: blocks[index][0], url: found.meta.url, texts: found.meta.texts, score: score, matched: matched});
     });
     return out;
+  }
+
+  /* The found paragraphs' heading and text as written (a file per page, beside the index). */
+  var texts = new Map();
+  function withTexts(items) {
+    if (!items.length) return Promise.resolve(items);
+    var name = items[0].texts;
+    if (!texts.has(name))
+      texts.set(name, fetch(bundle + name).then(function (r) { return r.json(); }));
+    return texts.get(name).then(function (blocks) {
+      items.forEach(function (p) { p.heading = blocks[p.index][0]; p.text = blocks[p.index][1]; });
+      return items;
+    });
   }
 
   function escape(text) {
@@ -231,17 +244,15 @@
       var items = [];
       return record.found.reduce(function (done, f) {
         return done.then(function () {
-          return f.result.data().then(function (data) { items.push(paragraphs(state.data, f.variant, data)); });
+          return f.result.data().then(function (data) { items = items.concat(paragraphs(state.data, f.variant, data)); });
         });
-      }, Promise.resolve()).then(function () { return items; });
+      }, Promise.resolve()).then(function () { return withTexts(items); });
     })).then(function (lists) {
       if (current !== state) return;
       var best = new Map();  // a paragraph found by several of the query's forms counts once, at its best
       state.paragraphs.forEach(function (p) { best.set(p.id, p); });
-      lists.forEach(function (record) {
-        record.forEach(function (items) {
-          items.forEach(function (p) { var had = best.get(p.id); if (!had || p.score > had.score) best.set(p.id, p); });
-        });
+      lists.forEach(function (items) {
+        items.forEach(function (p) { var had = best.get(p.id); if (!had || p.score > had.score) best.set(p.id, p); });
       });
       state.paragraphs = Array.from(best.values());
       if (!state.paragraphs.length && state.loaded < state.records.length) return more(state);
