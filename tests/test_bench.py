@@ -7,7 +7,7 @@ from pathlib import Path
 from explainer import article, catalog
 from explainer.benchmark import browser, builds, lighthouse
 
-from conftest import REPO, explainer
+from conftest import REPO, SLUG, explainer
 
 
 def test_corpus_is_a_complete_project(tmp_path):
@@ -77,8 +77,10 @@ def test_figures_and_tables_shape(built_site):
     corpus.peaks = [100.0]
     run = corpus.figures(runs=2)
     assert set(run) == {"articles", "runs", "pages", "whole_s", "baseline_s", "ratio", "whole_unsearched_s",
-                        "search_share", "rebuild_s", "generation_share", "rebuild_generation_share", "stages",
-                        "peak_rss_mb", "max_page_kb", "max_article_page_kb", "search"}
+                        "search_share", "rebuild_s", "rebuilds", "serve_update_s", "generation_share",
+                        "rebuild_generation_share", "stages", "peak_rss_mb", "max_page_kb", "max_article_page_kb",
+                        "search"}
+    assert set(run["rebuilds"]) == {"rebuild", *builds.REBUILDS}
     assert run["articles"] == 1 and run["pages"] > 10 and set(run["stages"]) == set(builds.STAGES)
     for lang in ("ar", "en"):
         search = run["search"][lang]
@@ -87,13 +89,16 @@ def test_figures_and_tables_shape(built_site):
     results = {"runs": [run]}
     assert builds.table(results).splitlines()[0].split()[:2] == ["articles", "pages"]
     assert [line.split()[1] for line in builds.search_table(results).splitlines()[1:]] == ["ar", "en"]
+    assert len(builds.rebuild_table(results).splitlines()) == 1 + 1 + len(builds.REBUILDS)
 
 
-def test_writer_loop_is_measured_and_the_server_stopped(tmp_path):
+def test_writer_loop_is_measured_and_the_server_stopped(project):
     from explainer.benchmark.serve import measure_serve
 
-    assert measure_serve(REPO, tmp_path) > 0
-    leftovers = [p for p in Path("/proc").iterdir() if p.name.isdigit() and b"serve-project" in _cmdline(p)]
+    seconds = measure_serve(project, SLUG, saves=2, timeout=120)
+    assert len(seconds) == 2 and all(s > 0 for s in seconds)
+    assert "Newly-edited-2 Newly-edited-1 " in (project / "content" / "articles" / SLUG / "en.po").read_text()
+    leftovers = [p for p in Path("/proc").iterdir() if p.name.isdigit() and str(project).encode() in _cmdline(p)]
     assert leftovers == []  # the preview server was stopped with the benchmark
 
 

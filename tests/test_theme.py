@@ -45,3 +45,10 @@ def test_search_partial_keeps_materials_search_out():
     ours = (REPO / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
     assert 'data-md-component="search' not in ours and 'name="search"' not in ours
     assert 'class="md-search__input"' in ours and 'class="md-search-result__list"' in ours
+
+
+def test_language_selector_is_materials_with_each_name_in_its_language():
+    ours = _body((REPO / "overrides" / "partials" / "alternate.html").read_text(encoding="utf-8"))
+    theirs = _body((MATERIAL_PARTIALS / "alternate.html").read_text(encoding="utf-8"))
+    own = ' lang="{{ alt.lang }}" dir="{{ explainer_direction(alt.lang) }}"'
+    assert own in ours and ours.replace(own, "") == theirs

@@ -15,7 +15,7 @@ from pathlib import Path
 from .benchmark import command as bench_command
 from . import check as check_mod
 from . import article as article_mod
-from . import checking, exports, generation, importer, ingest, paths as paths_mod, schema, sources
+from . import cache, checking, exports, generation, importer, ingest, paths as paths_mod, schema, sources
 from .mkdocs_plugin import build as sitebuild
 from .mkdocs_plugin.layout import site_layout
 from .errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, ExplainerError, InputError, Problem
@@ -231,15 +231,18 @@ def _cmd_build(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
     log.info("building %s with MkDocs (%s)", paths.rel(site),
              f"{jobs} languages at once" if jobs > 1 else "one process")
     sitebuild.build(paths.root / "mkdocs.yml", site, list(layout.languages), layout.default,
-                    args.strict, jobs, env)
+                    args.strict, jobs, env, paths.root / cache.FOLDER / "site")
     log.info("built %s", paths.rel(site))
     return EXIT_OK
 
 
 def _cmd_serve(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
     _report_generation(generation.generate(paths))
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(paths.root / "mkdocs.yml"),
+    # --dirty: every rebuild after a save renders only the pages whose output changes, the others
+    # kept from the build before (the explainer plugin decides which, page by page)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--config-file", str(paths.root / "mkdocs.yml"),
                "--dev-addr", args.dev_addr]
+    os.environ["EXPLAINER_REUSE"] = str(paths.root / cache.FOLDER / "serve.json")
     # MkDocs takes this process's place, so that a signal meant for the preview (stopping it)
     # reaches it, and no server is left running behind a stopped `explainer serve`.
     logging.shutdown()

@@ -3,6 +3,7 @@ the one-process baseline, the writer's rebuild after an edit, peak memory and ou
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -18,6 +19,7 @@ from ..mkdocs_plugin import build as sitebuild
 from ..mkdocs_plugin.layout import site_layout
 from .corpus import generated_page
 from .searching import measure_search
+from .serve import measure_serve
 from .timing import timed_run
 
 BASELINE_CONFIG = """# The usual set-up, for comparison: Material + mkdocs-static-i18n, one process, no hooks.
@@ -55,6 +57,9 @@ def edit_entry(po: Path, mark: str) -> None:
 
 
 STAGES = ("import", "catalog", "generation", "glossary", "mkdocs", "generation_edit")
+# Rebuilds after an edit that changes what other pages show, besides the translator's (`rebuild`).
+REBUILDS = ("rebuild_title", "rebuild_glossary", "rebuild_added", "rebuild_deleted")
+ADDED = "zz-added"  # the slug of the article added (after every other in the navigation)
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
 
@@ -66,8 +71,10 @@ class Corpus:
         self.paths = paths_mod.Paths(project)
         self.slugs = paths_mod.article_slugs(self.paths)
         self.samples: dict[str, list[float]] = {k: [] for k in (*STAGES, "whole", "whole_unsearched", "baseline",
-                                                                 "rebuild")}
+                                                                 "rebuild", *REBUILDS)}
         self.peaks: list[float] = []
+        self.rendered: dict[str, int] = {}  # pages rendered by each kind of rebuild (the last run's)
+        self.serve: list[float] = []
 
     def timed(self, stage: str, function, *args) -> None:
         start = time.perf_counter()
@@ -99,10 +106,47 @@ class Corpus:
         """The site build alone: one MkDocs process per language, merged."""
         layout = site_layout(self.project / "mkdocs.yml")
         sitebuild.build(self.project / "mkdocs.yml", self.project / "site", list(layout.languages),
-                        layout.default, False, len(layout.languages), dict(os.environ, **BUILD_ENV))
+                        layout.default, False, len(layout.languages), dict(os.environ, **BUILD_ENV),
+                        self.project / FOLDER / "site")
 
     def edit(self, mark: str) -> None:
         edit_entry(self.paths.article_dir(self.slugs[len(self.slugs) // 2]) / "en.po", mark)
+
+    def pages_rendered(self) -> int:
+        """The pages the last build rendered (the others it reused), from its records."""
+        return sum(json.loads(path.read_text(encoding="utf-8")).get("counts", {}).get("rendered", 0)
+                   for path in (self.project / FOLDER / "site").glob("*.json"))
+
+    def rebuild(self, stage: str, edit) -> None:
+        edit()
+        self.command(stage, sys.executable, "-m", "explainer", "-q", "build")
+        self.rendered[stage] = self.pages_rendered()
+
+    def edit_title(self, number: int) -> None:
+        ar = self.paths.article_dir(self.slugs[len(self.slugs) // 2]) / "ar.md"
+        text = ar.read_text(encoding="utf-8")
+        ar.write_text(re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)} {number}", text, count=1, flags=re.M),
+                      encoding="utf-8")
+
+    def edit_glossary(self, number: int) -> None:
+        lines = self.paths.glossary.read_text(encoding="utf-8").split("\n")
+        index = next(i for i, line in enumerate(lines) if line.startswith("    definition_en: "))
+        lines[index] = re.sub(r" \(revised \d+\)$", "", lines[index]) + f" (revised {number})"
+        self.paths.glossary.write_text("\n".join(lines), encoding="utf-8")
+
+    def add_article(self) -> None:
+        shutil.copytree(self.paths.article_dir(self.slugs[len(self.slugs) // 2]), self.paths.article_dir(ADDED))
+
+    def delete_article(self) -> None:
+        shutil.rmtree(self.paths.article_dir(ADDED))
+
+    def rebuilds(self, number: int) -> None:
+        """Rebuilds after edits that change what other pages show: a title, a glossary entry, an
+        article added and deleted again."""
+        self.rebuild("rebuild_title", lambda: self.edit_title(number))
+        self.rebuild("rebuild_glossary", lambda: self.edit_glossary(number))
+        self.rebuild("rebuild_added", self.add_article)
+        self.rebuild("rebuild_deleted", self.delete_article)
 
     def run(self, number: int) -> None:
         """One run of every measurement, each stage from the state it is meant to start from."""
@@ -120,6 +164,8 @@ class Corpus:
         self.timed("generation_edit", self.generate)
         self.edit(f"(edit {number}b)")
         self.command("rebuild", sys.executable, "-m", "explainer", "-q", "build")
+        self.rendered["rebuild"] = self.pages_rendered()
+        self.rebuilds(number)
         (self.project / "baseline.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
         self.command("baseline", sys.executable, "-m", "mkdocs", "build", "-q", "-f", "baseline.yml", "-d",
                      str(self.project / "baseline-site"))
@@ -139,6 +185,10 @@ class Corpus:
             "whole_unsearched_s": medians["whole_unsearched"],
             "search_share": round(medians["whole"] / medians["whole_unsearched"] - 1, 3),
             "rebuild_s": medians["rebuild"],
+            "rebuilds": {stage: {"s": medians[stage], "pages_rendered": self.rendered.get(stage),
+                                 "share_of_whole": round(medians[stage] / medians["whole"], 3)}
+                         for stage in ("rebuild", *REBUILDS)},
+            "serve_update_s": self.serve,
             "generation_share": round(medians["generation"] / medians["whole"], 3),
             "rebuild_generation_share": round(medians["generation_edit"] / medians["rebuild"], 3),
             "stages": {k: medians[k] for k in STAGES},
@@ -151,12 +201,16 @@ class Corpus:
 
 
 def measure(project: Path, runs: int, log_progress=None) -> dict:
-    """Stage timings (medians of ``runs``), peak memory and output sizes for one corpus project."""
+    """Stage timings (medians of ``runs``), peak memory and output sizes for one corpus project, and
+    the writer loop under `explainer serve`."""
     corpus = Corpus(project)
     for number in range(1, runs + 1):
         if log_progress:
             log_progress(f"{len(corpus.slugs)} articles: run {number} of {runs}")
         corpus.run(number)
+    if log_progress:
+        log_progress(f"{len(corpus.slugs)} articles: the writer loop under `explainer serve`")
+    corpus.serve = measure_serve(project, corpus.slugs[len(corpus.slugs) // 2])
     return corpus.figures(runs)
 
 
@@ -186,4 +240,17 @@ def search_table(results: dict) -> str:
                          f"{s['first_query_kb']:.0f}", str(s["first_query_ms"]), str(s["query_once_fetched_ms"]),
                          f"{s['further_query_kb']:.0f}", str(s["further_query_ms"]), str(s["index"]["index_chunks"]),
                          f"{s['index']['page_list_kb']:.1f}"))
+    return _aligned(rows)
+
+
+def rebuild_table(results: dict) -> str:
+    """The writer's rebuilds per corpus size: seconds, pages rendered, share of a build from nothing."""
+    rows = [("articles", "rebuild after", "s", "pages rendered", "of whole", "serve s")]
+    names = {"rebuild": "an en.po entry", "rebuild_title": "a title", "rebuild_glossary": "a glossary entry",
+             "rebuild_added": "an added article", "rebuild_deleted": "a deleted article"}
+    for r in results["runs"]:
+        for stage, figures in r["rebuilds"].items():
+            serve = " / ".join(f"{s:.2f}" for s in r["serve_update_s"]) if stage == "rebuild" else ""
+            rows.append((str(r["articles"]), names[stage], f"{figures['s']:.2f}", str(figures["pages_rendered"]),
+                         f"{figures['share_of_whole']:.0%}", serve))
     return _aligned(rows)

@@ -14,10 +14,9 @@ from pathlib import Path
 from ..errors import EXIT_OK, InputError, Problem
 from ..fsio import write_if_changed
 from ..paths import Paths, article_slugs
-from .builds import measure, search_table, table
+from .builds import measure, rebuild_table, search_table, table
 from .corpus import write_corpus
 from .lighthouse import lighthouse
-from .serve import measure_serve
 
 log = logging.getLogger("explainer.bench")
 
@@ -52,14 +51,11 @@ def run(paths: Paths, args: argparse.Namespace) -> int:
             log.info("%d articles: writing the corpus", size)
             write_corpus(paths.root, corpus, size)
             results["runs"].append(measure(corpus, size_runs, log_progress=log.info))
-    with tempfile.TemporaryDirectory(prefix="explainer-bench-serve-") as folder:
-        log.info("the writer loop: one en.po entry edited under `explainer serve`")
-        results["serve_update_s"] = measure_serve(paths.root, Path(folder))
     output = args.output if args.output.is_absolute() else paths.root / args.output
     write_if_changed(output, json.dumps(results, indent=2) + "\n")
     sys.stdout.write(table(results))
     sys.stdout.write(search_table(results))
-    sys.stdout.write(f"writer loop: an en.po edit is served {results['serve_update_s']:.2f} s later\n")
+    sys.stdout.write(rebuild_table(results))
     log.info("wrote %s", paths.rel(output))
     return EXIT_OK
 

@@ -4,7 +4,6 @@ served."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -15,18 +14,27 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 
-def measure_serve(repo: Path, work: Path, timeout: float = 30.0) -> float:
-    """The writer loop: seconds from saving one en.po entry to the change being served by
-    `explainer serve` (live preview), on a copy of the project with its seed article."""
-    project = work / "serve-project"
-    shutil.copytree(repo, project, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site",
-                                                                 "__pycache__", "*.egg-info"))
-    if (repo / "node_modules").exists():
-        (project / "node_modules").symlink_to((repo / "node_modules").resolve(), target_is_directory=True)
+MARK = "Newly-edited"  # put in front of a translation: the served page shows it once rebuilt
+
+
+def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/en/articles/meta-ai-exodus/"
+        return probe.getsockname()[1]
+
+
+def _edit_first_translation(po: Path, mark: str) -> None:
+    text = po.read_text(encoding="utf-8")
+    start = text.index('\nmsgstr "', text.index('msgctxt "p-')) + len('\nmsgstr "')
+    po.write_text(text[:start] + f"{mark} " + text[start:], encoding="utf-8")
+
+
+def measure_serve(project: Path, slug: str, saves: int = 2, timeout: float = 600.0) -> list[float]:
+    """The writer loop: seconds from saving an edited en.po entry of ``slug`` to the change being
+    served by `explainer serve` (live preview) of ``project``, for each of ``saves`` saves in a row
+    (the first build of the preview, which renders every page, is not counted)."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/en/articles/{slug}/"
     process = subprocess.Popen([sys.executable, "-m", "explainer", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -37,22 +45,24 @@ def measure_serve(repo: Path, work: Path, timeout: float = 30.0) -> float:
                 return response.read().decode("utf-8")
         except OSError:
             return ""
-    try:
-        deadline = time.monotonic() + timeout
-        while "Unfortunately," not in page():
-            if time.monotonic() > deadline:
-                raise InputError(Problem(str(project), None, f"explainer serve did not answer at {url} within {timeout:.0f} s"))
-            time.sleep(0.1)
-        time.sleep(1.0)  # let the watcher settle
-        po = project / "content" / "articles" / "meta-ai-exodus" / "en.po"
-        text = po.read_text(encoding="utf-8")
-        start = time.monotonic()
-        po.write_text(text.replace("Unfortunately, Meta did not know", "Sadly, Meta did not know"), encoding="utf-8")
-        while "Sadly," not in page():
-            if time.monotonic() - start > timeout:
-                raise InputError(Problem(str(po), None, f"the edit was not served at {url} within {timeout:.0f} s"))
+
+    def wait_for(text: str, since: float, what: str) -> float:
+        while text not in page():
+            if time.monotonic() - since > timeout:
+                raise InputError(Problem(str(project), None, f"{what} at {url} within {timeout:.0f} s"))
             time.sleep(0.02)
-        return round(time.monotonic() - start, 3)
+        return round(time.monotonic() - since, 3)
+    try:
+        wait_for("</html>", time.monotonic(), "explainer serve did not answer")
+        time.sleep(1.0)  # let the watcher settle
+        seconds = []
+        for number in range(1, saves + 1):
+            mark = f"{MARK}-{number}"
+            start = time.monotonic()
+            _edit_first_translation(project / "content" / "articles" / slug / "en.po", mark)
+            seconds.append(wait_for(mark, start, "the edit was not served"))
+            time.sleep(1.0)
+        return seconds
     finally:
         os.killpg(process.pid, signal.SIGTERM)  # the server and anything it started
         process.wait(timeout=10)

@@ -5,7 +5,8 @@ is built in its own process (the explainer plugin leaves the other languages' pa
 while mkdocs-static-i18n still knows them for switchers and hreflang links),
 then the outputs are merged: the default language's tree, each other language's ``<lang>/``
 folder, and one sitemap listing every language. The result is byte-identical to a one-process
-build. The new site replaces the old one only once complete.
+build. The outputs are kept from one build to the next, and the site is brought in line with them
+once every process has succeeded, file by file (a failed build leaves it as it was).
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from ..errors import ContentError
+from ..fsio import write_if_changed
 
 log = logging.getLogger("explainer.sitebuild")
 
@@ -48,62 +49,113 @@ def _split_sitemap(text: str) -> tuple[str, str, str]:
     return text[:start], text[start:end], text[end:]
 
 
-def write_gzip(path: Path, text: str, mtime: int) -> None:
-    """The way MkDocs writes sitemap.xml.gz, so that merged output matches a one-process build."""
-    with open(path, "wb") as handle, gzip.GzipFile(fileobj=handle, filename=path.name, mode="wb",
+def write_gzip(path: Path, text: str, mtime: int, name: str | None = None) -> None:
+    """The way MkDocs writes sitemap.xml.gz (``name``, by default the file's, in its header), so that
+    merged output matches a one-process build."""
+    with open(path, "wb") as handle, gzip.GzipFile(fileobj=handle, filename=name or path.name, mode="wb",
                                                     mtime=mtime) as gz:
         gz.write(text.encode("utf-8"))
 
 
-def merge(outputs: dict[str, Path], default: str, target: Path, mtime: int) -> None:
-    """Merge per-language outputs into ``target`` (which must not exist yet). The outputs are
-    moved, not copied (they are on the same file system as ``target``), and used up."""
-    os.replace(outputs[default], target)
-    for lang in outputs:  # what the default language's build made of the other languages
-        if lang != default and (target / lang).exists():
-            shutil.rmtree(target / lang)
-    sitemaps = []
-    for lang, output in outputs.items():
-        if lang == default:
-            continue
-        os.replace(output / lang, target / lang)
-        if (output / "sitemap.xml").exists():
-            sitemaps.append((output / "sitemap.xml").read_text(encoding="utf-8"))
-    if (target / "sitemap.xml").exists() and sitemaps:
-        merged = merge_sitemaps((target / "sitemap.xml").read_text(encoding="utf-8"), sitemaps)
-        (target / "sitemap.xml").write_text(merged, encoding="utf-8")
-        gz = target / "sitemap.xml.gz"
-        if gz.exists():  # keep the time MkDocs stamped on it
+def site_files(outputs: dict[str, Path], default: str) -> dict[str, Path]:
+    """The files of the merged site (relative path -> file of an output): the default language's
+    tree, and each other language's ``<lang>/`` folder from its own process's output."""
+    def tree(folder: Path) -> dict[str, Path]:
+        return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()} \
+            if folder.is_dir() else {}
+    if ALL in outputs:
+        return tree(outputs[ALL])
+    others = [lang for lang in outputs if lang != default]
+    files = {rel: path for rel, path in tree(outputs[default]).items() if rel.split("/", 1)[0] not in others}
+    for lang in others:
+        files.update({f"{lang}/{rel}": path for rel, path in tree(outputs[lang] / lang).items()})
+    return files
+
+
+def _place(source: Path, target: Path) -> None:
+    """``target`` made the same file as ``source`` (a hard link where the file system allows, else a
+    copy), in one rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.explainer-tmp")
+    temporary.unlink(missing_ok=True)
+    try:
+        os.link(source, temporary)
+    except OSError:
+        shutil.copy2(source, temporary)
+    os.replace(temporary, target)
+
+
+def _same(a: Path, b: Path) -> bool:
+    """The same file (linked), or its copy (same size and modification time)."""
+    try:
+        first, second = a.stat(), b.stat()
+    except OSError:
+        return False
+    return (first.st_ino, first.st_dev) == (second.st_ino, second.st_dev) or \
+        (first.st_size, first.st_mtime_ns) == (second.st_size, second.st_mtime_ns)
+
+
+def publish(outputs: dict[str, Path], default: str, site: Path, mtime: int) -> None:
+    """Bring ``site`` in line with the outputs, file by file: a changed file is replaced in one
+    rename, an unchanged one (the same file, linked) is left alone, a file no output has any more
+    is removed. With one process per language, their sitemaps are merged into one."""
+    files = site_files(outputs, default)
+    site.mkdir(parents=True, exist_ok=True)
+    merged = {}
+    if ALL not in outputs and "sitemap.xml" in files:
+        others = [(outputs[lang] / "sitemap.xml").read_text(encoding="utf-8") for lang in outputs
+                  if lang != default and (outputs[lang] / "sitemap.xml").exists()]
+        merged["sitemap.xml"] = merge_sitemaps(files.pop("sitemap.xml").read_text(encoding="utf-8"), others)
+        gz = files.pop("sitemap.xml.gz", None)
+        if gz is not None:  # keep the time MkDocs stamped on it
             mtime = int.from_bytes(gz.read_bytes()[4:8], "little")
-        write_gzip(gz, merged, mtime)
+    for rel, source in files.items():
+        if not _same(source, site / rel):
+            _place(source, site / rel)
+    if "sitemap.xml" in merged:
+        write_if_changed(site / "sitemap.xml", merged["sitemap.xml"], durable=False)
+        gz_target = site / "sitemap.xml.gz"
+        temporary = gz_target.with_name(".sitemap.xml.gz.explainer-tmp")
+        write_gzip(temporary, merged["sitemap.xml"], mtime, gz_target.name)
+        if gz_target.exists() and gz_target.read_bytes() == temporary.read_bytes():
+            temporary.unlink()
+        else:
+            os.replace(temporary, gz_target)
+    _remove_others(site, set(files) | set(merged) | ({"sitemap.xml.gz"} if merged else set()))
+
+
+def _remove_others(site: Path, kept: set[str]) -> None:
+    for folder, _dirs, names in os.walk(site, topdown=False):
+        here = Path(folder)
+        for name in names:
+            if (here / name).relative_to(site).as_posix() not in kept:
+                (here / name).unlink()
+        if here != site and not any(here.iterdir()):
+            here.rmdir()
+
+
+ALL = "all"  # the output of a one-process build
 
 
 def build(config: Path, site: Path, languages: list[str], default: str, strict: bool, jobs: int,
-          env: dict[str, str]) -> None:
-    """Build the site into ``site``; ``jobs`` > 1 builds the languages in parallel processes."""
+          env: dict[str, str], outputs: Path) -> None:
+    """Build the site into ``site``; ``jobs`` > 1 builds the languages in parallel processes.
+
+    Each process builds into its own folder under ``outputs``, kept from one build to the next: a
+    dirty build there renders only the pages whose output changes (:mod:`.reuse`), and ``site`` is
+    then brought in line with those folders file by file (:func:`publish`)."""
     site = site.resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".explainer-build-", dir=site.parent))
-    try:
-        if jobs <= 1 or len(languages) <= 1:
-            result = work / "site"
-            code = subprocess.run(mkdocs_command(config, result, strict), cwd=config.parent, env=env).returncode
-            if code != 0:
-                raise ContentError("mkdocs build failed: see its messages above")
-        else:
-            outputs = {lang: work / lang for lang in languages}
-            processes = {lang: subprocess.Popen(mkdocs_command(config, outputs[lang], strict), cwd=config.parent,
-                                                env=dict(env, EXPLAINER_BUILD_LANGS=lang))
-                         for lang in languages}
-            failed = [lang for lang, process in processes.items() if process.wait() != 0]
-            if failed:
-                raise ContentError(f"mkdocs build failed for {', '.join(failed)}: see its messages above")
-            result = work / "site"
-            merge(outputs, default, result, int(env.get("SOURCE_DATE_EPOCH", "0")))
-        old = None
-        if site.exists():
-            old = work / "previous"
-            os.replace(site, old)
-        os.replace(result, site)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    names = languages if jobs > 1 and len(languages) > 1 else [ALL]
+    folders = {name: outputs / name for name in names}
+    processes = {}
+    for name, folder in folders.items():
+        process_env = dict(env, EXPLAINER_REUSE=str(outputs / f"{name}.json"))
+        if name != ALL:
+            process_env["EXPLAINER_BUILD_LANGS"] = name
+        processes[name] = subprocess.Popen(mkdocs_command(config, folder, strict) + ["--dirty"], cwd=config.parent,
+                                           env=process_env)
+    failed = [name for name, process in processes.items() if process.wait() != 0]
+    if failed:
+        raise ContentError(f"mkdocs build failed{'' if failed == [ALL] else ' for ' + ', '.join(failed)}: "
+                           "see its messages above")
+    publish(folders, default, site, int(env.get("SOURCE_DATE_EPOCH", "0")))

@@ -140,3 +140,42 @@ def i18n(config) -> I18n | None:
     """mkdocs-static-i18n's state, when the site uses it."""
     plugin = config.plugins.get("i18n")
     return I18n(plugin) if plugin is not None else None
+
+
+# --- reusing pages of the previous build (MkDocs' --dirty) -----------------------------------------
+
+def set_modified(file, modified: bool) -> None:
+    """Whether MkDocs' dirty build reads and writes ``file`` (``File.is_modified``, which it asks in
+    ``_populate_page`` and ``_build_page``; overridden on the instance)."""
+    _attribute(file, "is_modified", "mkdocs")
+    file.is_modified = lambda: modified
+
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _NotTheDirtyWarning:
+    def filter(self, record) -> bool:
+        return not str(record.msg).startswith(DIRTY_WARNING)
+
+
+def quiet_dirty_warning() -> None:
+    """MkDocs warns that a dirty build's navigation may be inaccurate, which is true of its own
+    modification times and not of the pages the explainer plugin reuses (their navigation is part
+    of what they are checked by); the warning would fail a strict build."""
+    import logging
+
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _NotTheDirtyWarning) for f in logger.filters):
+        logger.addFilter(_NotTheDirtyWarning())
+
+
+def page_alternates(page) -> dict[str, str]:
+    """The page's twin in each language, as mkdocs-static-i18n links its language switcher to
+    them (its ``file.alternates``): language -> URL."""
+    alternates = getattr(page.file, "alternates", None)
+    if alternates is None:
+        return {}
+    if not isinstance(alternates, dict):
+        raise _changed("mkdocs-static-i18n", "'File.alternates'")
+    return {lang: getattr(f, "url", "") for lang, f in sorted(alternates.items())}

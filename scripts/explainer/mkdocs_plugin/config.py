@@ -41,3 +41,6 @@ class ExplainerConfig(Config):
     generate_on_serve = c.Type(bool, default=True)
     # write the site's search index (the benchmark builds without it to measure what it costs)
     search = c.Type(bool, default=True)
+    # the file of the previous build's page keys: with `--dirty`, pages whose key is unchanged are
+    # left as they are in the output (explainer build sets it; empty: every page is rendered)
+    reuse = c.Type(str, default="")

@@ -28,6 +28,7 @@ files and navigation, 50 for page Markdown).
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from copy import deepcopy
 from pathlib import Path
@@ -36,7 +37,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from . import compat, nav, skeleton
+from . import compat, nav, reuse, skeleton
 from .config import ExplainerConfig
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -51,9 +52,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.search_records: list = []  # explainer.search_index.Record of every page searched
         self.headings: skeleton.Headings | None = None
         self.rendered: dict[str, int] = {}  # pages rendered per language, for the progress line
+        self.dirty = False
+        self.reuse: reuse.Reuse | None = None  # in a dirty build: the pages left as they were
+        self.nav = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
+        self.serving, self.dirty = command == "serve", dirty
 
     # --- the build -----------------------------------------------------------------------------
 
@@ -72,6 +76,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             i18n.skip_other_languages()  # a one-language process of the default language
         if self.depth == 1 and self.serving and self.config.generate_on_serve:
             self._generate(config)
+        if self.depth == 1 and self.dirty and self.config.reuse:
+            self.reuse = reuse.Reuse(Path(self.config.reuse), reuse.environment_key(
+                Path(config.config_file_path), list(config.theme.dirs)))
+            compat.quiet_dirty_warning()
 
     def _generate(self, config) -> None:
         from ..errors import ExplainerError
@@ -101,7 +109,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_nav(self, nav_, *, config, files):
         """Articles in nested sections, which Material's navigation.prune renders only along the
         open path (side-by-side and continuation pages are left out by ``not_in_nav``)."""
-        return nav.group_articles(nav_, self.config.articles_per_section)
+        self.nav = nav.group_articles(nav_, self.config.articles_per_section)
+        if self.reuse is not None:  # every page read (MkDocs' dirty build would skip the older ones)
+            for file in files.documentation_pages():
+                compat.set_modified(file, True)
+        return self.nav
 
     # --- pages -----------------------------------------------------------------------------------
 
@@ -141,8 +153,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             except skeleton.MissingBlock as exc:
                 raise PluginError(f"{page.file.src_uri}: {exc}") from None
         searched = page.meta.get("search") or {}
+        record = None
         if self.config.search and not searched.get("exclude"):
-            self.search_records.append(self._search_record(page, config, searched.get("kind", "page")))
+            record = self._search_record(page, config, searched.get("kind", "page"))
+            self.search_records.append(record)
+        if self.reuse is not None:
+            self.reuse.rendered(page, record.as_data() if record else None)
         return context
 
     def _search_record(self, page, config, kind: str):
@@ -168,6 +184,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if i18n is not None and i18n.extra_alternate:
             # set as an attribute, the way mkdocs-static-i18n sets it for every page
             config.extra.alternate = deepcopy(i18n.extra_alternate)
+        if self.reuse is not None:  # every page is read: which are rendered again
+            self.reuse.decide(config, files, self.nav, compat.page_alternates, i18n.extra_alternate if i18n else [])
         return env
 
     def on_post_page(self, output: str, *, page, config) -> str:
@@ -175,6 +193,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         reads them again; MkDocs would keep them until the build ends)."""
         output = skeleton.strip_indentation(output)
         page.markdown, page.content = "", ""
+        if self.reuse is not None:
+            reuse.unlink(page.file.abs_dest_path)  # written as a new file
         if self.config.progress:
             i18n = compat.i18n(config)
             lang = i18n.current_language if i18n else ""
@@ -190,6 +210,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if template_name == "404.html":
             i18n = compat.i18n(config)
             self.pages_404[i18n.current_language if i18n else ""] = output
+        if self.reuse is not None:
+            for name in (template_name, f"{template_name}.gz"):
+                reuse.unlink(Path(config.site_dir) / name)  # written as new files
         return output
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
@@ -202,25 +225,55 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return
         site = Path(config.site_dir)
         default = i18n.default_language
+        written = []
         for lang, output in sorted(self.pages_404.items()):
             target = site / "404.html" if lang == default else site / lang / "404.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(output, encoding="utf-8")
+            write_new(target, output)
+            written.append(target)
         self.pages_404.clear()
-        self._write_search(config, site, default)
+        bundles = self._write_search(config, site, default)
+        if self.reuse is not None:
+            removed = self.reuse.finish(site, written, bundles)
+            log.info("explainer: %d page(s) reused from the previous build, %d rendered, %d stale file(s) removed",
+                     len(self.reuse.reused), len(self.reuse.keys) - len(self.reuse.reused), len(removed))
+            self.reuse = None
 
-    def _write_search(self, config, site: Path, default: str) -> None:
-        """One Pagefind bundle per language built by this process."""
+    def _write_search(self, config, site: Path, default: str) -> tuple[Path, ...]:
+        """One Pagefind bundle per language built by this process (left as it is when its records
+        are those it was made from); returns their folders."""
         from ..errors import ExplainerError
         from ..paths import Paths
-        from ..search_index import BUNDLE, write_bundle
+        from ..search_index import BUNDLE, Record, bundle_digest, write_bundle
         from ..sources import load_glossary
 
         records, self.search_records = self.search_records, []
+        if self.reuse is not None:
+            records += [Record.from_data(data) for data in self.reuse.search_records()]
+        folders = []
         try:
-            glossary = load_glossary(Paths(Path(config.config_file_path).resolve().parent))
+            paths = Paths(Path(config.config_file_path).resolve().parent)
+            glossary = load_glossary(paths)
             for lang in sorted({record.lang for record in records}):
                 folder = site / BUNDLE if lang == default else site / lang / BUNDLE
-                write_bundle([r for r in records if r.lang == lang], folder, glossary, lang)
+                folders.append(folder)
+                mine = [r for r in records if r.lang == lang]
+                digest = bundle_digest(mine, paths.glossary)
+                if self.reuse is not None:
+                    self.reuse.ledger.next_bundles[lang] = digest
+                    if self.reuse.ledger.bundles.get(lang) == digest and (folder / "pagefind-entry.json").is_file():
+                        continue
+                write_bundle(mine, folder, glossary, lang)
         except ExplainerError as exc:
             raise PluginError(str(exc)) from None
+        return tuple(folders)
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write a file as a new file (a temporary one, renamed), unless it holds ``text`` already: the
+    published site may hold a link to the previous one."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

@@ -1,0 +1,209 @@
+"""Pages reused from the previous build, when nothing they are made of changed.
+
+MkDocs renders every page on every build. In a dirty build into the output of the previous one,
+the explainer plugin tells MkDocs, page by page, which pages to render again: a page is reused when
+its key is the one recorded with its output last time. The key is made from the data a page is
+rendered from (the theme's templates read nothing else): its source file, title, address and
+front matter; the navigation as the page shows it (Material's ``navigation.prune`` renders the
+sections on the way to the page in full and every other section as its title and first page);
+its twins in the other languages; and the build's environment (configuration, templates, the
+versions of MkDocs, the theme, the plugins and the explainer itself), whose change drops every
+record. Each page's search record is kept with its key, so that a reused page is indexed as it
+was. Files of the output that no build of this run wrote (a deleted article's pages) are removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from importlib import metadata
+from pathlib import Path
+
+VERSIONED = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "markdown", "jinja2",
+             "pygments", "pagefind", "babel")
+ENVIRONMENT_VARIABLES = ("SITE_URL", "EXPLAINER_SEARCH")
+
+
+def _hash_tree(digest, folder: Path, pattern: str) -> None:
+    for path in sorted(folder.rglob(pattern)):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def environment_key(config_file: Path, theme_dirs: list[str]) -> str:
+    """What every page depends on: the configuration file, the theme's templates (the site's
+    overrides and the theme itself), the explainer's code, the libraries' versions, the variables
+    the configuration reads."""
+    digest = hashlib.sha256(config_file.read_bytes())
+    for folder in theme_dirs:
+        digest.update(f"\0theme {folder}\0".encode())
+        if Path(folder).resolve().is_relative_to(config_file.parent.resolve()):  # the site's own templates
+            _hash_tree(digest, Path(folder), "*")
+    _hash_tree(digest, Path(__file__).resolve().parent.parent, "*.py")
+    for name in VERSIONED:
+        try:
+            digest.update(f"\0{name} {metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"\0{name} -".encode())
+    digest.update(f"\0python {sys.version}".encode())
+    for name in ENVIRONMENT_VARIABLES:
+        digest.update(f"\0{name}={os.environ.get(name, '')}".encode())
+    return digest.hexdigest()
+
+
+def _first_url(item) -> str:
+    while getattr(item, "children", None):
+        item = item.children[0]
+    return getattr(item, "url", "") or ""
+
+
+def nav_view(items, page, on_path: set[int]) -> list:
+    """The navigation as ``page`` shows it: every item's title and address, the sections on the way
+    to the page with their items, every other section as its title and first page."""
+    out = []
+    for item in items:
+        entry = [item.title, getattr(item, "url", None), item is page]
+        children = getattr(item, "children", None)
+        if children:
+            entry.append(nav_view(children, page, on_path) if id(item) in on_path else _first_url(item))
+        out.append(entry)
+    return out
+
+
+def page_key(environment: str, page, nav, alternates: dict[str, str], extra_alternate: list) -> str:
+    """The key of a page's output: everything it is rendered from."""
+    on_path, parent = set(), page.parent
+    while parent is not None:
+        on_path.add(id(parent))
+        parent = parent.parent
+    source = Path(page.file.abs_src_path).read_bytes() if page.file.abs_src_path else b""
+    data = {
+        "environment": environment, "src": page.file.src_uri, "dest": page.file.dest_uri, "url": page.url,
+        "title": page.title, "meta": page.meta, "nav": nav_view(nav.items, page, on_path),
+        "homepage": getattr(nav.homepage, "url", None), "alternates": alternates, "extra_alternate": extra_alternate,
+        "neighbours": [(p.title, p.url) if p else None for p in (page.previous_page, page.next_page)],
+    }
+    digest = hashlib.sha256(source)
+    digest.update(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+class Ledger:
+    """The previous build's keys and search records, page by page (one JSON file per output)."""
+
+    def __init__(self, path: Path, environment: str) -> None:
+        self.path, self.environment = path, environment
+        self.pages: dict[str, dict] = {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        self.bundles: dict[str, str] = {}  # language -> digest of the records its search bundle holds
+        if data.get("environment") == environment:
+            self.pages, self.bundles = data.get("pages", {}), data.get("bundles", {})
+        self.next: dict[str, dict] = {}
+        self.next_bundles: dict[str, str] = {}
+        self.counts: dict[str, int] = {}  # pages reused and rendered by the last build (for the benchmark)
+
+    def reusable(self, src_uri: str, key: str, output: Path) -> bool:
+        """Whether the page's output is there and was made from the same key."""
+        return self.pages.get(src_uri, {}).get("key") == key and output.is_file()
+
+    def keep(self, src_uri: str, key: str, search: list | None) -> None:
+        self.next[src_uri] = {"key": key, "search": search}
+
+    def search_of(self, src_uri: str) -> list | None:
+        return self.pages.get(src_uri, {}).get("search")
+
+    def save(self) -> None:
+        """The keys of this build, for the next (written whole, then renamed)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        temporary.write_text(json.dumps({"environment": self.environment, "pages": self.next,
+                                         "bundles": self.next_bundles, "counts": self.counts},
+                                        ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(temporary, self.path)
+        self.pages, self.next, self.bundles, self.next_bundles = self.next, {}, self.next_bundles, {}
+
+
+def unlink(path: str | Path) -> None:
+    """Remove a file about to be written again, so that it is written as a new file (the published
+    site holds links to the previous one, which must not change under it)."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def remove_stale(site: Path, written: set[str], kept: tuple[Path, ...]) -> list[str]:
+    """Remove the files under ``site`` that no build of this run wrote, except under ``kept``;
+    returns what was removed, relative to ``site``."""
+    removed = []
+    for folder, dirs, files in os.walk(site, topdown=False):
+        here = Path(folder)
+        if any(here == k or k in here.parents for k in kept):
+            continue
+        for name in files:
+            path = here / name
+            if str(path) not in written:
+                path.unlink()
+                removed.append(path.relative_to(site).as_posix())
+        if here != site and not any(here.iterdir()):
+            here.rmdir()
+    return sorted(removed)
+
+
+class Reuse:
+    """The plugin's part in a dirty build: keys computed once every page is read, pages whose key
+    is unchanged left as they are, files about to be written again removed first, stale files
+    removed at the end, and the keys and search records saved for the next build."""
+
+    def __init__(self, ledger_path: Path, environment: str) -> None:
+        self.ledger = Ledger(ledger_path, environment)
+        self.environment = environment
+        self.keys: dict[str, str] = {}
+        self.reused: list[str] = []  # src_uri of every page left as it was
+        self.written: set[str] = set()  # every file a build of this run wrote or kept
+        self.sites: list[Path] = []
+
+    def decide(self, config, files, nav, alternates_of, extra_alternate: list) -> None:
+        """Which pages of this build are rendered again: those whose key changed (or whose output
+        is gone); the others are marked unmodified for MkDocs."""
+        from . import compat
+
+        site = Path(config.site_dir)
+        self.sites.append(site)
+        for file in files:
+            self.written.add(str(Path(file.abs_dest_path)))
+            if file.is_documentation_page() and file.page is not None:
+                key = self.keys[file.src_uri] = page_key(self.environment, file.page, nav,
+                                                         alternates_of(file.page), extra_alternate)
+                reused = self.ledger.reusable(file.src_uri, key, Path(file.abs_dest_path))
+                compat.set_modified(file, not reused)
+                if reused:
+                    self.reused.append(file.src_uri)
+                    self.ledger.keep(file.src_uri, key, self.ledger.search_of(file.src_uri))
+            elif file.abs_src_path and os.path.isfile(file.abs_dest_path) and \
+                    os.path.getmtime(file.abs_dest_path) < os.path.getmtime(file.abs_src_path):
+                unlink(file.abs_dest_path)  # to be copied again: as a new file
+        for name in (*config.theme.static_templates, "sitemap.xml.gz"):
+            self.written.add(str(site / name))
+
+    def rendered(self, page, search: list | None) -> None:
+        self.ledger.keep(page.file.src_uri, self.keys.get(page.file.src_uri, ""), search)
+
+    def search_records(self) -> list[list]:
+        """The search records of the pages left as they were."""
+        return [data for src in self.reused for data in [self.ledger.next.get(src, {}).get("search")] if data]
+
+    def finish(self, site: Path, extra: list[Path], kept: tuple[Path, ...]) -> list[str]:
+        """Stale files removed (what no build of this run wrote, ``extra`` and ``kept`` aside) and
+        the keys saved; returns the files removed."""
+        self.written.update(str(path) for path in extra)
+        removed = remove_stale(site, self.written, kept)
+        self.ledger.counts = {"reused": len(self.reused), "rendered": len(self.keys) - len(self.reused),
+                              "removed": len(removed)}
+        self.ledger.save()
+        return removed
