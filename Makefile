@@ -40,9 +40,10 @@ serve: install
 check: site
 	$(BIN)/explainer check --strict site
 
-# Benchmark: corpora of 10, 100 and 1,000 articles built in a temporary folder, then Lighthouse on
-# the seed site's article pages; figures in bench/results.json (see bench/README.md). Takes about
-# twenty minutes, eight of them the one-process baseline build at 1,000 articles.
+# Benchmark: corpora of 10, 100 and 1,000 articles built (from nothing and after edits), searched in
+# chromium and previewed, then Lighthouse on the seed site's article pages; figures in
+# bench/results.json (see bench/README.md). Takes about forty minutes, ten of them the one-process
+# baseline build at 1,000 articles.
 bench: install browser $(BENCH_STAMP)
 	$(BIN)/explainer bench run --articles 10,100,1000 --runs 3,3,1
 	$(BIN)/explainer build
