@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from . import arabic, paging, prerender, render, urls
+from . import arabic, list_pages, paging, render, urls
 from .locales import GLOSSARY_LABELS, KIND_LABELS, LABELS
 from .bidi import isolate_runs
 from .glossary import KINDS, LIST_SEPARATOR, Entry, Glossary
@@ -96,15 +96,13 @@ def mentions_pages(entry: Entry, lang: str, by_article: dict[str, list[Occurrenc
     items = paging.ListItems(len(groups), lambda index, doc: item(groups[index], doc), stem + ".md")
     docs = paging.list_docs(stem, items.sizes, f"mentions-{entry.id}")
     glossary_link = urls.cross_link(lang, stem + ".md", lang, "glossary.md", entry.id)
-    out = {}
-    for number, (doc, chunk) in enumerate(docs):
+
+    def title_of(number: int, total: int) -> str:
         title = f"{entry.name(lang)} — {labels['mentions']}"
-        if len(docs) > 1:
-            title = f"{title} ({LABELS[lang]['page_of'].format(number=number + 1, total=len(docs))})"
-        body = (f'<p><a href="{glossary_link}">{labels["title"]}: {html.escape(entry.name(lang), quote=False)}</a></p>\n'
-                "<ul>\n" + "\n".join(items.get(i, doc) for i in chunk) + "\n</ul>")
-        pager = paging.pager(lang, [d for d, _ in docs], number)
-        out[doc] = (render.front_matter(sources, {"title": title, **paging.NOT_SEARCHED})
-                    + f"\n# {html.escape(title, quote=False)}\n"
-                    + prerender.block(body + ("\n" + pager if pager else "")))
-    return out
+        return f"{title} ({LABELS[lang]['page_of'].format(number=number + 1, total=total)})" if total > 1 else title
+
+    def write(page, number: int, doc: str, chunk: list[int], title: str) -> None:
+        page.markdown(f"\n# {html.escape(title, quote=False)}\n")
+        page.html(f'<p><a href="{glossary_link}">{labels["title"]}: {html.escape(entry.name(lang), quote=False)}</a></p>\n'
+                  "<ul>\n" + "\n".join(items.get(i, doc) for i in chunk) + "\n</ul>")
+    return list_pages.paged_list(lang, docs, sources, title_of, lambda number: paging.NOT_SEARCHED, write)

@@ -10,19 +10,23 @@ from .render import Page, Text, front_matter, span, span_html
 from .urls import cross_link, segment_anchor
 
 
-def _list_pages(lang: str, docs: list, sources: list[str], titles: tuple[str, str], front: dict, write) -> dict[str, str]:
-    """The pages of a list continued over ``docs`` ((doc, chunk of item indexes) pairs): each
-    with its front matter (``front`` on every page but the first, which has its own), what
-    ``write(page, number, doc, chunk, title)`` adds, and the previous/next links. ``titles``: the
-    first page's title, and the list's name that numbers the others."""
+def paged_list(lang: str, docs: list, sources: list[str], title_of, front, write) -> dict[str, str]:
+    """The pages of a list continued over ``docs`` ((doc, chunk of item indexes) pairs): each with
+    its front matter (its title, ``title_of(number, total)``, and ``front(number)``), what
+    ``write(page, number, doc, chunk, title)`` adds, and the previous/next links."""
     out = {}
     for number, (doc, chunk) in enumerate(docs):
-        title = titles[0] if number == 0 else page_title(lang, titles[1], number, len(docs))
+        title = title_of(number, len(docs))
         page = Page(front_matter(sources, {"title": title, **front(number)}))
         write(page, number, doc, chunk, title)
         page.html(pager(lang, [d for d, _ in docs], number))
         out[doc] = page.text()
     return out
+
+
+def numbered(lang: str, first: str, name: str):
+    """Titles of a list's pages: ``first`` for the first page, the others numbered by the list's ``name``."""
+    return lambda number, total: first if number == 0 else page_title(lang, name, number, total)
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ def home_page(lang: str, entries: list[ArticleEntry], sources: list[str]) -> dic
         else:
             page.markdown(f"\n# {title}\n")
         page.html("<ul>\n" + "\n".join(items.get(i, doc) for i in chunk) + "\n</ul>")
-    return _list_pages(lang, docs, sources, (labels["home"], labels["articles"]),
+    return paged_list(lang, docs, sources, numbered(lang, labels["home"], labels["articles"]),
                        lambda number: NOT_SEARCHED, write)
 
 
@@ -99,7 +103,8 @@ def notes_page(lang: str, noted: list[NotedSegment], sources: list[str]) -> dict
         for index in chunk:
             page.markdown(f"\n## {span(lang, groups[index][0].title)}\n")
             page.html(items.get(index, doc))
-    return _list_pages(lang, docs, sources, (labels["notes_title"],) * 2, lambda number: SEARCHED_NOTES, write)
+    return paged_list(lang, docs, sources, numbered(lang, labels["notes_title"], labels["notes_title"]),
+                      lambda number: SEARCHED_NOTES, write)
 
 
 @dataclass(frozen=True)
@@ -148,4 +153,5 @@ def status_page(lang: str, rows: list[StatusRow], sources: list[str]) -> dict[st
         for index in (index for index in chunk if rows[index].pending):  # what is left to do
             page.markdown(f"\n## {span(lang, rows[index].title)}\n")
             page.html(pending.get(index, doc))
-    return _list_pages(lang, docs, sources, (labels["status_title"],) * 2, lambda number: NOT_SEARCHED, write)
+    return paged_list(lang, docs, sources, numbered(lang, labels["status_title"], labels["status_title"]),
+                      lambda number: NOT_SEARCHED, write)
