@@ -3,65 +3,16 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
-from explainer import textclean
+from explainer import htmlpage, textclean
 
 from conftest import REPO, SEED, SLUG
 
 
-class _Page(HTMLParser):
-    """Collects what the tests look at: html/body attributes, paragraphs with ids, links."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.html: dict[str, str] = {}
-        self.body: dict[str, str] = {}
-        self.paragraphs: list[tuple[str, str]] = []  # (id, text) of <p id=...>
-        self.alternates: dict[str, str] = {}
-        self.switcher: dict[str, str] = {}
-        self.stylesheets: list[str] = []
-        self.article_text: list[str] = []
-        self._p: list[str] | None = None
-        self._p_id = ""
-        self._depth_article = 0
-
-    def handle_starttag(self, tag, attrs):
-        a = {k: v or "" for k, v in attrs}
-        if tag == "html":
-            self.html = a
-        elif tag == "body":
-            self.body = a
-        elif tag == "p" and a.get("id", "").startswith("p-"):
-            self._p, self._p_id = [], a["id"]
-        elif tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
-            self.alternates[a["hreflang"]] = a["href"]
-        elif tag == "link" and a.get("rel") == "stylesheet":
-            self.stylesheets.append(a["href"])
-        elif tag == "a" and "md-select__link" in a.get("class", ""):
-            self.switcher[a["hreflang"]] = a["href"]
-        if tag == "article":
-            self._depth_article += 1
-
-    def handle_endtag(self, tag):
-        if tag == "p" and self._p is not None:
-            self.paragraphs.append((self._p_id, "".join(self._p)))
-            self._p = None
-        if tag == "article":
-            self._depth_article -= 1
-
-    def handle_data(self, data):
-        if self._p is not None:
-            self._p.append(data)
-        if self._depth_article:
-            self.article_text.append(data)
-
-
-def _page(site: Path, rel: str) -> _Page:
-    page = _Page()
-    page.feed((site / rel).read_text(encoding="utf-8"))
-    return page
+def _page(site: Path, rel: str) -> htmlpage.Page:
+    """A built page as the site checks read it."""
+    return htmlpage.parse_page(rel, (site / rel).read_text(encoding="utf-8"))
 
 
 AR = f"articles/{SLUG}/index.html"
@@ -98,8 +49,7 @@ def test_lang_and_dir(built_site):
                                  ("en/404.html", "en", "ltr"), ("about/index.html", "ar", "rtl"),
                                  ("en/about/index.html", "en", "ltr")):
         page = _page(built_site, rel)
-        assert page.html.get("lang") == lang, rel
-        assert page.body.get("dir") == direction, rel
+        assert page.lang == lang and page.dir == direction, rel
 
 
 def test_boilerplate_not_in_body(built_site):
@@ -159,17 +109,18 @@ def test_headings_have_readable_slugs(built_site):
 
 def test_switcher_and_hreflang_point_at_twin(built_site):
     ar, en = _page(built_site, AR), _page(built_site, EN)
-    assert ar.switcher["en"].endswith(f"/en/articles/{SLUG}/")
-    assert en.switcher["ar"].endswith(f"/articles/{SLUG}/") and "/en/" not in en.switcher["ar"]
-    assert ar.alternates["en"].endswith(f"en/articles/{SLUG}/")
-    assert en.alternates["ar"].endswith(f"articles/{SLUG}/")
+    assert ar.switcher["en"][1].endswith(f"/en/articles/{SLUG}/")
+    assert en.switcher["ar"][1].endswith(f"/articles/{SLUG}/") and "/en/" not in en.switcher["ar"][1]
+    assert ar.alternates["en"][1].endswith(f"en/articles/{SLUG}/")
+    assert en.alternates["ar"][1].endswith(f"articles/{SLUG}/")
 
 
 def test_404_pages_per_language_with_home_switcher(built_site):
     ar, en = _page(built_site, "404.html"), _page(built_site, "en/404.html")
-    assert ar.switcher == en.switcher == {"ar": "/", "en": "/en/"}
-    assert "الصفحة غير موجودة" in "".join(ar.article_text)
-    assert "Page not found" in "".join(en.article_text)
+    assert {k: href for k, (_, href) in ar.switcher.items()} == {k: href for k, (_, href) in en.switcher.items()} \
+        == {"ar": "/", "en": "/en/"}
+    assert "الصفحة غير موجودة" in "".join(text for _, text in ar.text_lines)
+    assert "Page not found" in "".join(text for _, text in en.text_lines)
 
 
 def test_arabic_font_is_served_locally(built_site):

@@ -17,6 +17,7 @@ _SKIP_TAGS = {"script", "style", "svg", "noscript", "code", "pre"}
 _VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _LINKING_TAGS = ("a", "link", "script", "img", "source", "iframe")
 _ACTIVE_TAGS = ("script", "iframe", "object", "embed")
+_PARAGRAPH_ID_RE = re.compile(r"^p-[0-9a-f]+$")
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Page:
     undirected: list[tuple[int, str]] = field(default_factory=list)  # (line, lang)
     raw_html: list[tuple[int, str]] = field(default_factory=list)
     text_lines: list[tuple[int, str]] = field(default_factory=list)
+    paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (id, text) of each anchored paragraph
     draft: bool = False  # the generator marked the page "not yet translated"
 
 
@@ -49,6 +51,7 @@ class _PageParser(HTMLParser):
         self.stack: list[tuple[str, str, str]] = []  # (tag, lang, dir)
         self.skip = 0
         self.in_article = 0
+        self.paragraph: list[str] | None = None  # the text of the anchored paragraph being read
 
     def _context(self) -> tuple[str, str]:
         lang = next((l for _, l, _ in reversed(self.stack) if l), self.page.lang)
@@ -100,6 +103,9 @@ class _PageParser(HTMLParser):
     def _open(self, tag: str, a: dict[str, str], line: int) -> None:
         if tag in _SKIP_TAGS:
             self.skip += 1
+        if tag == "p" and _PARAGRAPH_ID_RE.match(a.get("id", "")):
+            self.page.paragraphs.append((a["id"], ""))
+            self.paragraph = []
         own_lang, own_dir = a.get("lang", ""), a.get("dir", "")
         inherited_lang, inherited_dir = self._context()
         if own_lang and own_lang.split("-")[0] != inherited_lang and not own_dir \
@@ -110,6 +116,9 @@ class _PageParser(HTMLParser):
     def handle_endtag(self, tag):
         if tag in _VOID_TAGS:
             return
+        if tag == "p" and self.paragraph is not None:
+            self.page.paragraphs[-1] = (self.page.paragraphs[-1][0], "".join(self.paragraph))
+            self.paragraph = None
         if tag == "article":
             self.in_article -= 1
         for index in range(len(self.stack) - 1, -1, -1):
@@ -119,6 +128,8 @@ class _PageParser(HTMLParser):
                 break
 
     def handle_data(self, data):
+        if self.paragraph is not None:
+            self.paragraph.append(data)
         if self.skip or not data.strip():
             return
         line = self.getpos()[0]
