@@ -123,7 +123,8 @@ def blocks_of(content: str, items: bool = False) -> list[Block]:
 
 
 @functools.lru_cache(maxsize=500_000)
-def _token(word: str, lexicon: frozenset[str]) -> str:
+def word_key(word: str, lexicon: frozenset[str]) -> str:
+    """One word's matching key as one token of letters and digits (what the browser computes too)."""
     return _NOT_KEY_RE.sub("", arabic.key(word, lexicon))
 
 
@@ -138,7 +139,7 @@ def word_keys(text: str, lexicon: frozenset[str]) -> list[str]:
     out (they are never searched for, so they are not indexed; a word's key is made once: a site's
     words repeat)."""
     stop = stop_keys()
-    keys = (_token(word, lexicon) for word in arabic.WORD_RE.findall(text))
+    keys = (word_key(word, lexicon) for word in arabic.WORD_RE.findall(text))
     return [key for key in keys if key and key not in stop]
 
 
