@@ -132,21 +132,8 @@ def _cmd_add(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
     report = result.report
     if report is None:
         return EXIT_OK
-    unit = "block" if report.html else "line"
-    log.info("%s", "web page: main text extracted" if report.html else f"encoding found: {report.encoding}")
-    for first, last in report.duplicate_runs:
-        log.info("duplicate block dropped: %ss %d-%d repeat earlier ones", unit, first, last)
-    for key, line in report.boilerplate:
-        where = f"{unit} {line}" if line else "the footer"
-        log.info("moved to metadata: %s -> %s", where, key)
-    for line, reason, text in report.dropped:
-        log.info("dropped %s %d (%s): %s", unit, line, reason, text)
-    if report.tatweel_removed:
-        log.info("removed %d tatweel (ـ) character(s) stretching words", report.tatweel_removed)
-    for line in report.stray_marks:
-        log.info("removed a stray mark at the start of %s %d", unit, line)
-    log.info("punctuation spacing fixed in %d place(s)", report.punctuation_fixes)
-    log.info("found %d heading(s) and %d paragraph(s)", report.headings, report.paragraphs)
+    for line in report.lines():
+        log.info("%s", line)
     for warning in report.warnings:
         log.warning("%s", warning)
     if result.update is not None:

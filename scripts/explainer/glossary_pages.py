@@ -41,7 +41,8 @@ def glossary_page(glossary: Glossary, lang: str, occurrences: dict[str, list[Occ
     mentioned in many articles links to pages of its own listing every paragraph."""
     labels = GLOSSARY_LABELS[lang]
     other_lang = "en" if lang == "ar" else "ar"
-    parts = [render.front_matter(sources, {"title": labels["title"], **paging.SEARCHED_GLOSSARY}), f"\n# {labels['title']}\n\n{labels['intro']}\n"]
+    parts = [render.front_matter(sources, {"title": labels["title"], **paging.SEARCHED_GLOSSARY}),
+             f"\n# {labels['title']}\n\n{labels['intro']}\n"]
     out: dict[str, str] = {}
     for kind in KINDS:
         entries = sorted((e for e in glossary.entries if e.kind == kind), key=lambda e: sort_key(e, lang))
@@ -103,6 +104,7 @@ def mentions_pages(entry: Entry, lang: str, by_article: dict[str, list[Occurrenc
 
     def write(page, number: int, doc: str, chunk: list[int], title: str) -> None:
         page.markdown(f"\n# {html.escape(title, quote=False)}\n")
-        page.html(f'<p><a href="{glossary_link}">{labels["title"]}: {html.escape(entry.name(lang), quote=False)}</a></p>\n'
+        name = html.escape(entry.name(lang), quote=False)
+        page.html(f'<p><a href="{glossary_link}">{labels["title"]}: {name}</a></p>\n'
                   "<ul>\n" + "\n".join(items.get(i, doc) for i in chunk) + "\n</ul>")
     return list_pages.paged_list(lang, docs, sources, title_of, lambda number: paging.NOT_SEARCHED, write)

@@ -44,6 +44,22 @@ class ImportReport:
     stray_marks: list[int] = field(default_factory=list)  # lines that began with a stray mark
     html: bool = False  # the seed was a web page: numbers are blocks of its extracted text
 
+    def lines(self) -> list[str]:
+        """What the import did, a line each, for the writer (the warnings aside)."""
+        unit = "block" if self.html else "line"
+        out = ["web page: main text extracted" if self.html else f"encoding found: {self.encoding}"]
+        out += [f"duplicate block dropped: {unit}s {first}-{last} repeat earlier ones"
+                for first, last in self.duplicate_runs]
+        out += [f"moved to metadata: {f'{unit} {line}' if line else 'the footer'} -> {key}"
+                for key, line in self.boilerplate]
+        out += [f"dropped {unit} {line} ({reason}): {text}" for line, reason, text in self.dropped]
+        if self.tatweel_removed:
+            out.append(f"removed {self.tatweel_removed} tatweel (ـ) character(s) stretching words")
+        out += [f"removed a stray mark at the start of {unit} {line}" for line in self.stray_marks]
+        out.append(f"punctuation spacing fixed in {self.punctuation_fixes} place(s)")
+        out.append(f"found {self.headings} heading(s) and {self.paragraphs} paragraph(s)")
+        return out
+
 
 @dataclass(frozen=True)
 class _Line:
