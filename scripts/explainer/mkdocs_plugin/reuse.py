@@ -166,7 +166,6 @@ class Reuse:
         self.keys: dict[str, str] = {}
         self.reused: list[str] = []  # src_uri of every page left as it was
         self.written: set[str] = set()  # every file a build of this run wrote or kept
-        self.sites: list[Path] = []
 
     def decide(self, config, files, nav, alternates_of, extra_alternate: list) -> None:
         """Which pages of this build are rendered again: those whose key changed (or whose output
@@ -174,7 +173,6 @@ class Reuse:
         from . import compat
 
         site = Path(config.site_dir)
-        self.sites.append(site)
         for file in files:
             self.written.add(str(Path(file.abs_dest_path)))
             if file.is_documentation_page() and file.page is not None:
