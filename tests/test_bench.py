@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from explainer import article, catalog
-from explainer.benchmark import browser, builds, lighthouse
+from explainer.benchmark import browser, builds, corpus, lighthouse
 
 from conftest import REPO, SLUG, explainer
 
@@ -62,8 +62,8 @@ def test_edit_entry_changes_one_translation(tmp_path):
     po = tmp_path / "en.po"
     po.write_text('msgctxt "title"\nmsgid "ع"\nmsgstr "T"\n\nmsgctxt "p-1"\nmsgid "ف"\nmsgstr "One."\n\n'
                   'msgctxt "p-2"\nmsgid "ق"\nmsgstr "Two."\n', encoding="utf-8")
-    builds.edit_entry(po, "(edit 1)")
-    builds.edit_entry(po, "(edit 2)")
+    corpus.edit_entry(po, "(edit 1)")
+    corpus.edit_entry(po, "(edit 2)")
     assert po.read_text(encoding="utf-8") == ('msgctxt "title"\nmsgid "ع"\nmsgstr "T"\n\nmsgctxt "p-1"\nmsgid "ف"\n'
                                               'msgstr "(edit 2) One."\n\nmsgctxt "p-2"\nmsgid "ق"\nmsgstr "Two."\n')
 

@@ -173,16 +173,16 @@ GLOSSARY_LABELS = {
 
 
 # The site search's labels: the count of matching paragraphs by the language's plural category
-# (CLDR's, as the browser's Intl.PluralRules gives it; "#" is the number), and what a result is.
+# (CLDR's, as the browser's Intl.PluralRules gives it; "#" is the number), and the list's other lines.
 SEARCH_LABELS = {
     "ar": {
         "count": {"zero": "لا توجد فقرات مطابقة", "one": "فقرة واحدة مطابقة", "two": "فقرتان مطابقتان",
                   "few": "# فقرات مطابقة", "many": "# فقرة مطابقة", "other": "# فقرة مطابقة"},
-        "none": "لا توجد فقرات مطابقة", "loading": "جارٍ البحث…", "more": "المزيد من النتائج", "type": "اكتب كلمة للبحث",
+        "none": "لا توجد فقرات مطابقة", "more": "المزيد من النتائج", "type": "اكتب كلمة للبحث",
     },
     "en": {
         "count": {"zero": "No matching paragraph", "one": "1 matching paragraph", "other": "# matching paragraphs"},
-        "none": "No matching paragraph", "loading": "Searching…", "more": "More results", "type": "Type a word to search",
+        "none": "No matching paragraph", "more": "More results", "type": "Type a word to search",
     },
 }
 

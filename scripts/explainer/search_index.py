@@ -5,9 +5,10 @@ clitics, hamza forms, ة/ه, ى/ي, tashkeel and tatweel folded), so that Pagefi
 text already normalised the way the glossary matches it; the page's blocks (paragraphs and headings
 with anchors) ride in the record's metadata with the position of their first key, so that the browser
 can tell which paragraph matched, and their text as written goes to a small file of the page's own
-(``texts/``), fetched for the results shown. Pagefind's indexer reads each record as a small page. The browser's half
-is ``docs/assets/javascripts/search.js``, which applies the same normalisation to the query (from the
-tables of :func:`front_end_data`) and widens it with the glossary's forms of a name.
+(``texts/``), fetched for the results shown. Pagefind's indexer reads each record as a small page.
+The browser's half is ``docs/assets/javascripts/search.js``, which applies the same normalisation to
+the query (from the tables of :func:`front_end_data`) and widens it with the glossary's forms of a
+name.
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ class Record:
 
 
 def _text(fragment: str) -> str:
-    text = html.unescape(_TAG_RE.sub(" ", _HEADERLINK_RE.sub("", _SKIPPED_RE.sub("", fragment))))
+    """The visible text of a fragment of content (already without what :data:`_SKIPPED_RE` finds)."""
+    text = html.unescape(_TAG_RE.sub(" ", _HEADERLINK_RE.sub("", fragment)))
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -108,8 +110,8 @@ def blocks_of(content: str, items: bool = False) -> list[Block]:
         sections.append((_text(inner), anchor.group(1) if anchor and level != "1" else "", body))
     out: list[Block] = []
     for heading, anchor, body in sections:
-        rest, own_blocks = [], []
-        for match in _BLOCK_RE.finditer(body):
+        rest, own_blocks, matches = [], [], list(_BLOCK_RE.finditer(body))
+        for match in matches:
             own = _ID_RE.search(f" {match.group(2)}")
             if own and match.group(1) == "p":
                 own_blocks.append(Block(own.group(1), heading, _text(match.group(3))))
@@ -117,7 +119,7 @@ def blocks_of(content: str, items: bool = False) -> list[Block]:
                 own_blocks.append(Block(anchor, heading, _text(match.group(3))))
             else:
                 rest.append(_text(match.group(3)))
-        text = " ".join(part for part in rest if part) or (_text(body) if not _BLOCK_RE.search(body) else "")
+        text = " ".join(part for part in rest if part) or ("" if matches else _text(body))
         out += [Block(anchor, heading, " ".join(part for part in (heading, text) if part)), *own_blocks]
     return [block for block in out if block.text]
 

@@ -235,6 +235,12 @@
       '<li class="md-search-result__item ex-search-more"><button type="button" class="md-search-result__more">' + escape(labels.more) + "</button></li>" : "");
   }
 
+  /* ``step`` on each item, each after the one before has finished. */
+  function inTurn(items, step) {
+    return items.reduce(function (done, item) { return done.then(function () { return step(item); }); },
+                        Promise.resolve());
+  }
+
   function more(state) {
     var batch = state.records.slice(state.loaded, state.loaded + PAGE);
     state.loaded += batch.length;
@@ -242,11 +248,9 @@
       // one form after the other: Pagefind hands each of a page's results the same fragment object,
       // whose locations are those of the result asked last
       var items = [];
-      return record.found.reduce(function (done, f) {
-        return done.then(function () {
-          return f.result.data().then(function (data) { items = items.concat(paragraphs(state.data, f.variant, data)); });
-        });
-      }, Promise.resolve()).then(function () { return withTexts(items); });
+      return inTurn(record.found, function (f) {
+        return f.result.data().then(function (data) { items = items.concat(paragraphs(state.data, f.variant, data)); });
+      }).then(function () { return withTexts(items); });
     })).then(function (lists) {
       if (current !== state) return;
       var best = new Map();  // a paragraph found by several of the query's forms counts once, at its best
@@ -268,13 +272,11 @@
       var asked = variants(e.data, keys);
       if (!asked.length) { meta.textContent = query.trim() ? e.data.labels.none : e.data.labels.type; list.innerHTML = ""; return; }
       var answers = [];  // one search after the other: Pagefind's searches share one engine
-      return asked.reduce(function (done, variant) {
-        return done.then(function () {
-          return current === state && e.pagefind.search(variant.terms.join(" ")).then(function (answer) {
-            answers.push({variant: variant, results: answer ? answer.results : []});
-          });
+      return inTurn(asked, function (variant) {
+        return current === state && e.pagefind.search(variant.terms.join(" ")).then(function (answer) {
+          answers.push({variant: variant, results: answer ? answer.results : []});
         });
-      }, Promise.resolve()).then(function () {
+      }).then(function () {
         if (current !== state) return;
         var byId = new Map();
         answers.forEach(function (answer) {

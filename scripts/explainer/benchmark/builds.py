@@ -17,7 +17,7 @@ from ..cache import FOLDER
 from ..termlinks import Matcher, link_terms_html
 from ..mkdocs_plugin import build as sitebuild
 from ..mkdocs_plugin.layout import site_layout
-from .corpus import generated_page
+from .corpus import edit_entry, generated_page
 from .searching import measure_search
 from .serve import measure_serve
 from .timing import timed_run
@@ -46,14 +46,6 @@ def clean(project: Path) -> None:
     for page in (project / "docs").rglob("*.md"):
         if generated_page(page):
             page.unlink()
-
-
-def edit_entry(po: Path, mark: str) -> None:
-    """A translator's edit: the first paragraph entry's translation gets ``mark`` in front."""
-    text = po.read_text(encoding="utf-8")
-    start = text.index('\nmsgstr "', text.index('msgctxt "p-')) + len('\nmsgstr "')
-    text = text[:start] + re.sub(r'^\(edit [^)]*\) ', "", text[start:])
-    po.write_text(text[:start] + f"{mark} " + text[start:], encoding="utf-8")
 
 
 STAGES = ("import", "catalog", "generation", "glossary", "mkdocs", "generation_edit")

@@ -158,3 +158,11 @@ def _generated(folder: str, names: list[str]) -> list[str]:
         elif path.is_dir() and name in ("articles", "parallel"):
             skip.append(name)
     return skip
+
+
+def edit_entry(po: Path, mark: str) -> None:
+    """A translator's edit: the first paragraph entry's translation gets ``mark`` in front."""
+    text = po.read_text(encoding="utf-8")
+    start = text.index('\nmsgstr "', text.index('msgctxt "p-')) + len('\nmsgstr "')
+    text = text[:start] + re.sub(r'^\(edit [^)]*\) ', "", text[start:])
+    po.write_text(text[:start] + f"{mark} " + text[start:], encoding="utf-8")

@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from .corpus import edit_entry
 
 MARK = "Newly-edited"  # put in front of a translation: the served page shows it once rebuilt
 
@@ -21,12 +22,6 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def _edit_first_translation(po: Path, mark: str) -> None:
-    text = po.read_text(encoding="utf-8")
-    start = text.index('\nmsgstr "', text.index('msgctxt "p-')) + len('\nmsgstr "')
-    po.write_text(text[:start] + f"{mark} " + text[start:], encoding="utf-8")
 
 
 def measure_serve(project: Path, slug: str, saves: int = 2, timeout: float = 600.0) -> list[float]:
@@ -59,7 +54,7 @@ def measure_serve(project: Path, slug: str, saves: int = 2, timeout: float = 600
         for number in range(1, saves + 1):
             mark = f"{MARK}-{number}"
             start = time.monotonic()
-            _edit_first_translation(project / "content" / "articles" / slug / "en.po", mark)
+            edit_entry(project / "content" / "articles" / slug / "en.po", mark)
             seconds.append(wait_for(mark, start, "the edit was not served"))
             time.sleep(1.0)
         return seconds

@@ -12,6 +12,7 @@ once every process has succeeded, file by file (a failed build leaves it as it w
 from __future__ import annotations
 
 import gzip
+import io
 import logging
 import os
 import shutil
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from ..errors import ContentError
 from ..fsio import write_if_changed
+from .reuse import remove_stale
 
 log = logging.getLogger("explainer.sitebuild")
 
@@ -49,12 +51,13 @@ def _split_sitemap(text: str) -> tuple[str, str, str]:
     return text[:start], text[start:end], text[end:]
 
 
-def write_gzip(path: Path, text: str, mtime: int, name: str | None = None) -> None:
-    """The way MkDocs writes sitemap.xml.gz (``name``, by default the file's, in its header), so that
-    merged output matches a one-process build."""
-    with open(path, "wb") as handle, gzip.GzipFile(fileobj=handle, filename=name or path.name, mode="wb",
-                                                    mtime=mtime) as gz:
+def gzipped(text: str, name: str, mtime: int) -> bytes:
+    """``text`` compressed the way MkDocs writes sitemap.xml.gz (``name`` and ``mtime`` in its
+    header), so that merged output matches a one-process build."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, filename=name, mode="wb", mtime=mtime) as gz:
         gz.write(text.encode("utf-8"))
+    return buffer.getvalue()
 
 
 def site_files(outputs: dict[str, Path], default: str) -> dict[str, Path]:
@@ -114,24 +117,10 @@ def publish(outputs: dict[str, Path], default: str, site: Path, mtime: int) -> N
             _place(source, site / rel)
     if "sitemap.xml" in merged:
         write_if_changed(site / "sitemap.xml", merged["sitemap.xml"], durable=False)
-        gz_target = site / "sitemap.xml.gz"
-        temporary = gz_target.with_name(".sitemap.xml.gz.explainer-tmp")
-        write_gzip(temporary, merged["sitemap.xml"], mtime, gz_target.name)
-        if gz_target.exists() and gz_target.read_bytes() == temporary.read_bytes():
-            temporary.unlink()
-        else:
-            os.replace(temporary, gz_target)
-    _remove_others(site, set(files) | set(merged) | ({"sitemap.xml.gz"} if merged else set()))
-
-
-def _remove_others(site: Path, kept: set[str]) -> None:
-    for folder, _dirs, names in os.walk(site, topdown=False):
-        here = Path(folder)
-        for name in names:
-            if (here / name).relative_to(site).as_posix() not in kept:
-                (here / name).unlink()
-        if here != site and not any(here.iterdir()):
-            here.rmdir()
+        write_if_changed(site / "sitemap.xml.gz", gzipped(merged["sitemap.xml"], "sitemap.xml.gz", mtime),
+                         durable=False)
+    kept = {*files, *merged, *(["sitemap.xml.gz"] if merged else [])}
+    remove_stale(site, {str(site / rel) for rel in kept}, ())
 
 
 ALL = "all"  # the output of a one-process build

@@ -28,7 +28,6 @@ files and navigation, 50 for page Markdown).
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from copy import deepcopy
 from pathlib import Path
@@ -37,6 +36,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
+from ..fsio import write_if_changed
 from . import compat, nav, reuse, skeleton
 from .config import ExplainerConfig
 
@@ -228,14 +228,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         written = []
         for lang, output in sorted(self.pages_404.items()):
             target = site / "404.html" if lang == default else site / lang / "404.html"
-            write_new(target, output)
+            write_if_changed(target, output, durable=False)  # a new file, renamed: site/ may link the old
             written.append(target)
         self.pages_404.clear()
         bundles = self._write_search(config, site, default)
         if self.reuse is not None:
-            removed = self.reuse.finish(site, written, bundles)
+            self.reuse.finish(site, written, bundles)
+            counts = self.reuse.ledger.counts
             log.info("explainer: %d page(s) reused from the previous build, %d rendered, %d stale file(s) removed",
-                     len(self.reuse.reused), len(self.reuse.keys) - len(self.reuse.reused), len(removed))
+                     counts["reused"], counts["rendered"], counts["removed"])
             self.reuse = None
 
     def _write_search(self, config, site: Path, default: str) -> tuple[Path, ...]:
@@ -257,23 +258,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 folder = site / BUNDLE if lang == default else site / lang / BUNDLE
                 folders.append(folder)
                 mine = [r for r in records if r.lang == lang]
-                digest = bundle_digest(mine, paths.glossary)
                 if self.reuse is not None:
-                    self.reuse.ledger.next_bundles[lang] = digest
+                    digest = self.reuse.ledger.next_bundles[lang] = bundle_digest(mine, paths.glossary)
                     if self.reuse.ledger.bundles.get(lang) == digest and (folder / "pagefind-entry.json").is_file():
                         continue
                 write_bundle(mine, folder, glossary, lang)
         except ExplainerError as exc:
             raise PluginError(str(exc)) from None
         return tuple(folders)
-
-
-def write_new(path: Path, text: str) -> None:
-    """Write a file as a new file (a temporary one, renamed), unless it holds ``text`` already: the
-    published site may hold a link to the previous one."""
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)

@@ -131,10 +131,7 @@ class Ledger:
 def unlink(path: str | Path) -> None:
     """Remove a file about to be written again, so that it is written as a new file (the published
     site holds links to the previous one, which must not change under it)."""
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
+    Path(path).unlink(missing_ok=True)
 
 
 def remove_stale(site: Path, written: set[str], kept: tuple[Path, ...]) -> list[str]:
@@ -194,7 +191,7 @@ class Reuse:
 
     def search_records(self) -> list[list]:
         """The search records of the pages left as they were."""
-        return [data for src in self.reused for data in [self.ledger.next.get(src, {}).get("search")] if data]
+        return [data for data in (self.ledger.next[src]["search"] for src in self.reused) if data]
 
     def finish(self, site: Path, extra: list[Path], kept: tuple[Path, ...]) -> list[str]:
         """Stale files removed (what no build of this run wrote, ``extra`` and ``kept`` aside) and
