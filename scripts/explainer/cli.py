@@ -12,7 +12,6 @@ import os
 import sys
 from pathlib import Path
 
-from .benchmark import command as bench_command
 from . import check as check_mod
 from . import article as article_mod
 from . import cache, checking, exports, generation, importer, ingest, paths as paths_mod, schema, sources
@@ -237,6 +236,12 @@ def _cmd_serve(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
     os.execv(sys.executable, command)
 
 
+def _cmd_bench(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
+    from .benchmark import command  # the benchmark's modules are loaded only for it
+
+    return command.run(paths, args)
+
+
 def _cmd_stats(paths: paths_mod.Paths, _: argparse.Namespace) -> int:
     rows = [("article", "lang", "total", "translated", "fuzzy", "untranslated")]
     for slug, per_lang in sources.stats(paths).items():
@@ -282,7 +287,7 @@ def _cmd_export(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"add": _cmd_add, "generate": _cmd_generate, "build": _cmd_build, "serve": _cmd_serve,
-            "stats": _cmd_stats, "export": _cmd_export, "check": _cmd_check, "bench": bench_command.run}
+            "stats": _cmd_stats, "export": _cmd_export, "check": _cmd_check, "bench": _cmd_bench}
 
 
 def main(argv: list[str] | None = None) -> int:

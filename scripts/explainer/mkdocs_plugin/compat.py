@@ -151,6 +151,59 @@ def set_modified(file, modified: bool) -> None:
     file.is_modified = lambda: modified
 
 
+def read_state(page) -> dict:
+    """What MkDocs takes from reading and converting a page that other pages, the navigation and
+    the anchors' validation use: its title, front matter, anchors and links to anchors (JSON data,
+    the linked pages by ``src_uri``)."""
+    for name in ("present_anchor_ids", "links_to_anchors", "meta"):
+        _attribute(page, name, "mkdocs")
+    return {"title": page.title, "meta": page.meta, "anchors": sorted(page.present_anchor_ids or ()),
+            "links": {f.src_uri: dict(links) for f, links in (page.links_to_anchors or {}).items()}}
+
+
+def restore_read_state(page, state: dict, files) -> bool:
+    """A page left unread (MkDocs' dirty build skips reading an unmodified file) given what reading
+    it gave last time (:func:`read_state`); False when a page it links to is gone."""
+    from mkdocs.structure.pages import Page
+
+    targets = {src: files.get_file_from_path(src) for src in state["links"]}
+    if None in targets.values():
+        return False
+    if page is None:
+        raise _changed("mkdocs", "'File.page' before reading")
+    for name in ("present_anchor_ids", "links_to_anchors"):
+        _attribute(page, name, "mkdocs")
+    descriptor = Page.__dict__.get("title")
+    if descriptor is None or hasattr(descriptor, "__set__"):
+        raise _changed("mkdocs", "'Page.title' (a property a page may overwrite)")
+    if "title" not in page.__dict__:  # a title the navigation gave is kept
+        page.title = state["title"]  # over MkDocs' weak_property, until the page is read
+        page._explainer_title = True
+    page.meta = dict(state["meta"])
+    page.present_anchor_ids = set(state["anchors"])
+    page.links_to_anchors = {targets[src]: dict(links) for src, links in state["links"].items()}
+    return True
+
+
+def read_now(page, config, files) -> None:
+    """A page left unread read and converted after all (MkDocs' ``_populate_page``, with the plugin
+    events of reading a page), its restored state dropped first."""
+    from mkdocs.commands import build
+
+    populate = _attribute(build, "_populate_page", "mkdocs")
+    if page.__dict__.pop("_explainer_title", False):
+        page.__dict__.pop("title", None)
+    page.meta, page.present_anchor_ids, page.links_to_anchors = {}, None, None
+    populate(page, config, files, False)
+
+
+def page_of(file, config):
+    """The file's page (MkDocs makes those of pages outside the navigation only while reading)."""
+    from mkdocs.structure.pages import Page
+
+    return file.page if file.page is not None else Page(None, file, config)
+
+
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 

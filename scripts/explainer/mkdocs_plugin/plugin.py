@@ -110,9 +110,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """Articles in nested sections, which Material's navigation.prune renders only along the
         open path (side-by-side and continuation pages are left out by ``not_in_nav``)."""
         self.nav = nav.group_articles(nav_, self.config.articles_per_section)
-        if self.reuse is not None:  # every page read (MkDocs' dirty build would skip the older ones)
-            for file in files.documentation_pages():
-                compat.set_modified(file, True)
+        if self.reuse is not None:  # pages read again only when their source changed
+            self.reuse.leave_unread(config, files)
         return self.nav
 
     # --- pages -----------------------------------------------------------------------------------

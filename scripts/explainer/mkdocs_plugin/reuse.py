@@ -9,7 +9,9 @@ sections on the way to the page in full and every other section as its title and
 its twins in the other languages; and the build's environment (configuration, templates, the
 versions of MkDocs, the theme, the plugins and the explainer itself), whose change drops every
 record. Each page's search record is kept with its key, so that a reused page is indexed as it
-was. Files of the output that no build of this run wrote (a deleted article's pages) are removed.
+was, and so is what reading it gave (title, front matter, anchors): a page whose source file is the
+one read last time is not read again unless its key changed. Files of the output that no build of
+this run wrote (a deleted article's pages) are removed.
 """
 
 from __future__ import annotations
@@ -59,12 +61,19 @@ def _first_url(item) -> str:
     return getattr(item, "url", "") or ""
 
 
+NAV_META = ("icon", "subtitle", "status")  # what Material's navigation shows of a page's front matter
+
+
 def nav_view(items, page, on_path: set[int]) -> list:
-    """The navigation as ``page`` shows it: every item's title and address, the sections on the way
-    to the page with their items, every other section as its title and first page."""
+    """The navigation as ``page`` shows it: every item's title and address (and the front matter
+    of :data:`NAV_META`), the sections on the way to the page with their items, every other section
+    as its title and first page."""
     out = []
     for item in items:
         entry = [item.title, getattr(item, "url", None), item is page]
+        meta = getattr(item, "meta", None) or {}
+        if any(name in meta for name in NAV_META):
+            entry.append({name: meta[name] for name in NAV_META if name in meta})
         children = getattr(item, "children", None)
         if children:
             entry.append(nav_view(children, page, on_path) if id(item) in on_path else _first_url(item))
@@ -72,20 +81,24 @@ def nav_view(items, page, on_path: set[int]) -> list:
     return out
 
 
-def page_key(environment: str, page, nav, alternates: dict[str, str], extra_alternate: list) -> str:
-    """The key of a page's output: everything it is rendered from."""
+def source_digest(page) -> str:
+    """The digest of the page's source file."""
+    return hashlib.sha256(Path(page.file.abs_src_path).read_bytes() if page.file.abs_src_path else b"").hexdigest()
+
+
+def page_key(environment: str, page, nav, alternates: dict[str, str], extra_alternate: list, source: str) -> str:
+    """The key of a page's output: everything it is rendered from (``source``: :func:`source_digest`)."""
     on_path, parent = set(), page.parent
     while parent is not None:
         on_path.add(id(parent))
         parent = parent.parent
-    source = Path(page.file.abs_src_path).read_bytes() if page.file.abs_src_path else b""
     data = {
         "environment": environment, "src": page.file.src_uri, "dest": page.file.dest_uri, "url": page.url,
         "title": page.title, "meta": page.meta, "nav": nav_view(nav.items, page, on_path),
         "homepage": getattr(nav.homepage, "url", None), "alternates": alternates, "extra_alternate": extra_alternate,
         "neighbours": [(p.title, p.url) if p else None for p in (page.previous_page, page.next_page)],
     }
-    digest = hashlib.sha256(source)
+    digest = hashlib.sha256(source.encode())
     digest.update(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode())
     return digest.hexdigest()
 
@@ -111,11 +124,16 @@ class Ledger:
         """Whether the page's output is there and was made from the same key."""
         return self.pages.get(src_uri, {}).get("key") == key and output.is_file()
 
-    def keep(self, src_uri: str, key: str, search: list | None) -> None:
-        self.next[src_uri] = {"key": key, "search": search}
+    def keep(self, src_uri: str, key: str, search: list | None, read: dict | None = None) -> None:
+        self.next[src_uri] = {"key": key, "search": search, "read": read}
 
     def search_of(self, src_uri: str) -> list | None:
         return self.pages.get(src_uri, {}).get("search")
+
+    def read_of(self, src_uri: str, source: str) -> dict | None:
+        """What reading the page gave last time, if its source file was the same (``source``)."""
+        read = self.pages.get(src_uri, {}).get("read")
+        return read if read and read.get("source") == source else None
 
     def save(self) -> None:
         """The keys of this build, for the next (written whole, then renamed)."""
@@ -123,7 +141,7 @@ class Ledger:
         temporary = self.path.with_name(self.path.name + ".tmp")
         temporary.write_text(json.dumps({"environment": self.environment, "pages": self.next,
                                          "bundles": self.next_bundles, "counts": self.counts},
-                                        ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+                                        ensure_ascii=False, separators=(",", ":"), default=str), encoding="utf-8")
         os.replace(temporary, self.path)
         self.pages, self.next, self.bundles, self.next_bundles = self.next, {}, self.next_bundles, {}
 
@@ -153,16 +171,35 @@ def remove_stale(site: Path, written: set[str], kept: tuple[Path, ...]) -> list[
 
 
 class Reuse:
-    """The plugin's part in a dirty build: keys computed once every page is read, pages whose key
-    is unchanged left as they are, files about to be written again removed first, stale files
-    removed at the end, and the keys and search records saved for the next build."""
+    """The plugin's part in a dirty build: pages whose source is unchanged left unread, keys
+    computed once the navigation is made, pages whose key is unchanged left as they are (the others
+    read if they were not), files about to be written again removed first, stale files removed at
+    the end, and the keys, search records and what reading gave saved for the next build."""
 
     def __init__(self, ledger_path: Path, environment: str) -> None:
         self.ledger = Ledger(ledger_path, environment)
         self.environment = environment
         self.keys: dict[str, str] = {}
+        self.sources: dict[str, str] = {}  # src_uri -> digest of its source file
+        self.unread: set[str] = set()  # src_uri of the pages MkDocs was told not to read
+        self.read: dict[str, dict] = {}  # src_uri -> what reading it gave (see compat.read_state)
         self.reused: list[str] = []  # src_uri of every page left as it was
         self.written: set[str] = set()  # every file a build of this run wrote or kept
+
+    def leave_unread(self, config, files) -> None:
+        """Before MkDocs reads the pages: those whose source file is the one read last time are
+        given what reading it gave and left unread; every other page is read."""
+        from . import compat
+
+        for file in files.documentation_pages():
+            page = compat.page_of(file, config)
+            source = self.sources[file.src_uri] = source_digest(page)
+            state = self.ledger.read_of(file.src_uri, source)
+            unread = state is not None and compat.restore_read_state(page, state, files)
+            compat.set_modified(file, not unread)
+            if unread:
+                self.unread.add(file.src_uri)
+                self.read[file.src_uri] = state
 
     def decide(self, config, files, nav, alternates_of, extra_alternate: list) -> None:
         """Which pages of this build are rendered again: those whose key changed (or whose output
@@ -173,13 +210,21 @@ class Reuse:
         for file in files:
             self.written.add(str(Path(file.abs_dest_path)))
             if file.is_documentation_page() and file.page is not None:
-                key = self.keys[file.src_uri] = page_key(self.environment, file.page, nav,
-                                                         alternates_of(file.page), extra_alternate)
-                reused = self.ledger.reusable(file.src_uri, key, Path(file.abs_dest_path))
+                src = file.src_uri
+                source = self.sources.get(src) or source_digest(file.page)
+                key = self.keys[src] = page_key(self.environment, file.page, nav, alternates_of(file.page),
+                                                extra_alternate, source)
+                reused = self.ledger.reusable(src, key, Path(file.abs_dest_path))
+                if not reused and src in self.unread:  # to be rendered: read after all
+                    compat.read_now(file.page, config, files)
+                    self.unread.discard(src)
+                    del self.read[src]
+                if src not in self.read:
+                    self.read[src] = dict(compat.read_state(file.page), source=source)
                 compat.set_modified(file, not reused)
                 if reused:
-                    self.reused.append(file.src_uri)
-                    self.ledger.keep(file.src_uri, key, self.ledger.search_of(file.src_uri))
+                    self.reused.append(src)
+                    self.ledger.keep(src, key, self.ledger.search_of(src), self.read[src])
             elif file.abs_src_path and os.path.isfile(file.abs_dest_path) and \
                     os.path.getmtime(file.abs_dest_path) < os.path.getmtime(file.abs_src_path):
                 unlink(file.abs_dest_path)  # to be copied again: as a new file
@@ -187,7 +232,8 @@ class Reuse:
             self.written.add(str(site / name))
 
     def rendered(self, page, search: list | None) -> None:
-        self.ledger.keep(page.file.src_uri, self.keys.get(page.file.src_uri, ""), search)
+        src = page.file.src_uri
+        self.ledger.keep(src, self.keys.get(src, ""), search, self.read.get(src))
 
     def search_records(self) -> list[list]:
         """The search records of the pages left as they were."""
