@@ -27,6 +27,7 @@ from pathlib import Path
 
 from . import arabic
 from .errors import InputError, Problem
+from .fsio import write_if_changed
 from .glossary import Glossary
 from .locales import SEARCH_LABELS
 
@@ -203,21 +204,45 @@ def bundle_digest(records: list[Record], glossary_file: Path) -> str:
     return digest.hexdigest()
 
 
-def write_bundle(records: list[Record], folder: Path, glossary: Glossary, lang: str) -> None:
+def _lexicon_digest(lexicon: frozenset[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(lexicon)).encode("utf-8")).hexdigest()
+
+
+def index_pages(records: list[Record], lexicon: frozenset[str], pages: Path) -> dict[str, bytes]:
+    """Each record as a page for Pagefind's indexer in ``pages``, named after what it is made of
+    (the record and the glossary's lexicon, which the keys depend on): in a folder kept from the
+    last build only the pages of changed records are written, and those of records gone are
+    removed. Returns the blocks' texts by their file name in the bundle."""
+    pages.mkdir(parents=True, exist_ok=True)
+    lexicon_digest = _lexicon_digest(lexicon)
+    texts, names = {}, set()
+    for record in records:
+        data = block_texts(record)
+        texts_file = f"{TEXTS}/{hashlib.sha256(data).hexdigest()[:16]}.json"
+        texts[texts_file] = data
+        made_of = json.dumps([lexicon_digest, texts_file, record.as_data()], ensure_ascii=False)
+        name = f"{hashlib.sha256(made_of.encode('utf-8')).hexdigest()[:24]}.html"
+        names.add(name)
+        if not (pages / name).is_file():
+            write_if_changed(pages / name, _page(pagefind_fields(record, lexicon), texts_file), durable=False)
+    for stale in pages.iterdir():
+        if stale.name not in names:
+            stale.unlink()
+    return texts
+
+
+def write_bundle(records: list[Record], folder: Path, glossary: Glossary, lang: str, pages: Path | None = None) -> None:
     """The Pagefind bundle of one language's records in ``folder`` (replaced), with the blocks' texts
-    and the front end's data. Each record goes to Pagefind's indexer as a small page of its own."""
+    and the front end's data. Each record goes to Pagefind's indexer as a small page of its own
+    (:func:`index_pages`), in ``pages`` when the folder is kept from one build to the next."""
     if folder.exists():
         shutil.rmtree(folder)
     (folder / TEXTS).mkdir(parents=True)
-    lexicon = glossary.lexicon()
-    with tempfile.TemporaryDirectory(prefix=".explainer-index-", dir=folder.parent) as pages:
-        for number, record in enumerate(sorted(records, key=lambda r: r.url)):
-            texts = block_texts(record)
-            name = f"{TEXTS}/{hashlib.sha256(texts).hexdigest()[:16]}.json"
-            (folder / name).write_bytes(texts)
-            (Path(pages) / f"{number:06d}.html").write_text(_page(pagefind_fields(record, lexicon), name),
-                                                            encoding="utf-8")
-        _index(Path(pages), folder)
+    with tempfile.TemporaryDirectory(prefix=".explainer-index-", dir=folder.parent) as temporary:
+        written = index_pages(records, glossary.lexicon(), pages or Path(temporary))
+        for name, data in written.items():
+            (folder / name).write_bytes(data)
+        _index(pages or Path(temporary), folder)
     for name in _UNUSED:
         (folder / name).unlink(missing_ok=True)
     data = json.dumps(front_end_data(glossary, lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -261,7 +261,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                     digest = self.reuse.ledger.next_bundles[lang] = bundle_digest(mine, paths.glossary)
                     if self.reuse.ledger.bundles.get(lang) == digest and (folder / "pagefind-entry.json").is_file():
                         continue
-                write_bundle(mine, folder, glossary, lang)
+                pages = self.reuse.index_pages(lang) if self.reuse is not None else None
+                write_bundle(mine, folder, glossary, lang, pages)
         except ExplainerError as exc:
             raise PluginError(str(exc)) from None
         return tuple(folders)

@@ -231,6 +231,10 @@ class Reuse:
         for name in (*config.theme.static_templates, "sitemap.xml.gz"):
             self.written.add(str(site / name))
 
+    def index_pages(self, lang: str) -> Path:
+        """The folder of the pages Pagefind indexes for ``lang``, kept beside the ledger."""
+        return self.ledger.path.with_name(f"{self.ledger.path.stem}-search-{lang}")
+
     def rendered(self, page, search: list | None) -> None:
         src = page.file.src_uri
         self.ledger.keep(src, self.keys.get(src, ""), search, self.read.get(src))
