@@ -110,8 +110,8 @@ def test_killed_generation_leaves_previous_outputs_intact(tmp_path):
     process = subprocess.Popen([sys.executable, "-m", "explainer", "generate"], cwd=root, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
-    folder = root / "docs" / "en" / "articles"
-    # new pages are first written beside the old ones, then all put in place at the end
+    folder = root / ".explainer-cache" / "staging"
+    # new pages are first written to the staging folder, then all put in place at the end
     while time.monotonic() < deadline and process.poll() is None and len(list(folder.glob(".*.tmp"))) < 5:
         time.sleep(0.002)
     process.send_signal(signal.SIGKILL)
@@ -120,9 +120,10 @@ def test_killed_generation_leaves_previous_outputs_intact(tmp_path):
     pages = _valid_pages(root)  # every page is whole, and still the old one
     assert len(pages) == len(before)
     assert [p for p in pages if before.get(p) != p.read_bytes()] == []
-    assert list(folder.glob(".*.tmp"))  # what it had made so far, left beside
+    assert list(folder.glob(".*.tmp"))  # what it had made so far, left in the staging folder
+    assert not list((root / "docs").rglob(".*.tmp"))  # nothing of it beside the pages
     explainer("generate", cwd=root)  # the next run finishes the job
-    assert not list((root / "docs").rglob(".*.tmp"))
+    assert not list(folder.glob(".*.tmp"))
     assert all(b"Burned-Out" in p.read_bytes() for p in _valid_pages(root) if "articles" in p.parts
                and p.parent.parent.name == "en")
 

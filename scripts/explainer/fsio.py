@@ -15,10 +15,13 @@ def _holds(path: Path, raw: bytes) -> bool:
         return False
 
 
-def _write_temporary(path: Path, raw: bytes, durable: bool) -> str:
-    """``raw`` in a new temporary file next to ``path`` (removed again if writing fails)."""
+def _write_temporary(path: Path, raw: bytes, durable: bool, folder: Path | None = None) -> str:
+    """``raw`` in a new temporary file next to ``path``, or in ``folder`` (removed again if writing
+    fails)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder or path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
@@ -59,18 +62,21 @@ def write_if_changed(path: Path, data: str | bytes, durable: bool = True) -> boo
 
 
 class Staging:
-    """Files written in two steps: each to a temporary file next to its target as soon as it is
-    known (so that thousands of them need not be held in memory), then all renamed into place by
-    :meth:`commit`, or all removed by :meth:`abort`. The caller stages only files that change (it
-    has read them already, to compare)."""
+    """Files written in two steps: each to a temporary file as soon as it is known (so that
+    thousands of them need not be held in memory), then all renamed into place by :meth:`commit`,
+    or all removed by :meth:`abort`. The temporary files are next to their targets, or in
+    ``folder`` (on the same file system), so that a tool watching the targets' folders (a live
+    preview) sees the files change at once, when they are renamed. The caller stages only files
+    that change (it has read them already, to compare)."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         self.staged: list[tuple[Path, str]] = []
+        self.folder = folder
 
     def add(self, path: Path, data: str | bytes) -> str:
         """Stage ``data`` for ``path``; the name of the temporary file that holds it."""
         raw = data.encode("utf-8") if isinstance(data, str) else data
-        tmp = _write_temporary(path, raw, durable=False)
+        tmp = _write_temporary(path, raw, durable=False, folder=self.folder)
         self.staged.append((path, tmp))
         return tmp
 

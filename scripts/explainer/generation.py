@@ -4,6 +4,8 @@ cache (:mod:`explainer.cache`)."""
 
 from __future__ import annotations
 
+import time
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -225,6 +227,7 @@ def generate(paths: Paths, strict: bool = False, progress=None, jobs: int = 1) -
 
     ``progress(done, total)`` is called as articles are read, for long runs on a terminal;
     ``jobs`` processes read the articles (see :func:`plan`)."""
+    started = time.time()
     sink = PageSink(paths)
     staging, conflicts = sink.staging, sink.conflicts
     try:
@@ -258,13 +261,22 @@ def generate(paths: Paths, strict: bool = False, progress=None, jobs: int = 1) -
         cache.save_lists(paths.root, *planned.lists)
     cache.forget_others(paths.root, result.articles)
     result.written += copy_fonts(paths)
-    for lang in LANGUAGES:  # temporary files of an interrupted earlier run
-        folder = paths.docs / lang
-        for stale in sorted(folder.rglob(".*.tmp")) if folder.is_dir() else ():
-            stale.unlink()
+    for folder in (staging.folder, *(paths.docs / lang for lang in LANGUAGES)):
+        _remove_interrupted(folder, started)
     if conflicts:
         raise ConflictError(conflicts)
     return result
+
+
+def _remove_interrupted(folder: Path | None, started: float) -> None:
+    """Temporary files of an earlier run that was interrupted (older than this run: a run under
+    way beside this one, such as the live preview's, keeps its own)."""
+    for stale in sorted(folder.rglob(".*.tmp")) if folder is not None and folder.is_dir() else ():
+        try:
+            if stale.stat().st_mtime < started:
+                stale.unlink()
+        except FileNotFoundError:
+            pass
 
 
 def drafts(paths: Paths, result: GenerateResult) -> list[Problem]:

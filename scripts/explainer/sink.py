@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Problem
+from .cache import FOLDER
 from .fsio import Staging
 from .header import hand_edited, is_generated
 from .paths import Paths
@@ -12,14 +13,14 @@ from .paths import Paths
 
 class PageSink:
     """Where generated pages go. Each page is compared with the one on disk and staged (written to
-    a temporary file next to it, see :class:`explainer.fsio.Staging`) only when it differs; a
+    a temporary file of the cache's staging folder, see :class:`explainer.fsio.Staging`) only when it differs; a
     generated page edited by hand, or a hand-written page where a generated one goes, is a
     conflict and is left alone. Worker processes stage their pages in sinks of their own, which
     the parent's takes over (:meth:`take`): the pages' text never travels between processes."""
 
     def __init__(self, paths: Paths) -> None:
         self.paths = paths
-        self.staging = Staging()
+        self.staging = Staging(paths.root / FOLDER / "staging")
         self.conflicts: list[Problem] = []
         self.temporary: dict[Path, str] = {}  # staged page -> its temporary file
 
