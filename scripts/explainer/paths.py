@@ -10,6 +10,9 @@ from .errors import InputError, Problem
 from .locales import LANGUAGES
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# the folders of docs/<lang>/ that hold generated pages only (articles, side-by-side pages, and
+# the continuations of long lists)
+GENERATED_FOLDERS = ("articles", "parallel", "more")
 
 
 @dataclass(frozen=True)

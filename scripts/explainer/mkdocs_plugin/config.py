@@ -37,7 +37,7 @@ class ExplainerConfig(Config):
     progress = c.Type(bool, default=False)
     # how many articles (or sections) one level of the navigation holds
     articles_per_section = c.Type(int, default=10)
-    # regenerate the pages from content/ before every rebuild of `mkdocs serve`
+    # under `mkdocs serve`, generate the pages again from content/ after every save there
     generate_on_serve = c.Type(bool, default=True)
     # write the site's search index (the benchmark builds without it to measure what it costs)
     search = c.Type(bool, default=True)

@@ -1,7 +1,8 @@
 """The explainer's MkDocs plugin: what the site needs of MkDocs, Material and mkdocs-static-i18n.
 
-- ``mkdocs serve`` (and ``explainer serve``): the pages are generated again from content/ before
-  every rebuild, so an edit of ar.md or en.po shows up live.
+- ``mkdocs serve`` (and ``explainer serve``): the pages are generated again from content/ after
+  every save (:mod:`.serving`), and MkDocs rebuilds what changed, so an edit of ar.md or en.po
+  shows up live.
 - Pre-rendered HTML (:mod:`.skeleton`): the blocks the generator rendered itself are taken out of
   a page before it is converted and put back when the page is written, unchanged; what is left of
   a generated page (its headings and intro) is converted as Python-Markdown would, without a
@@ -37,7 +38,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from ..fsio import write_if_changed
-from . import compat, nav, reuse, skeleton
+from . import compat, nav, reuse, serving, skeleton
 from .config import ExplainerConfig
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -45,7 +46,6 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self) -> None:
-        self.serving = False
         self.depth = 0  # builds under way: mkdocs-static-i18n nests the other languages' builds
         self.pages_404: dict[str, str] = {}  # language -> its 404 page
         self.pre_rendered: dict[str, tuple[str, int]] = {}  # page -> key and number of its blocks
@@ -53,11 +53,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.headings: skeleton.Headings | None = None
         self.rendered: dict[str, int] = {}  # pages rendered per language, for the progress line
         self.dirty = False
+        self.previewing = False
+        self.ledger: reuse.Ledger | None = None  # a live preview's, from one rebuild to the next
         self.reuse: reuse.Reuse | None = None  # in a dirty build: the pages left as they were
         self.nav = None
+        self.watcher: serving.ContentWatcher | None = None  # under mkdocs serve: content/ watched
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving, self.dirty = command == "serve", dirty
+        self.previewing, self.dirty = command == "serve", dirty
 
     # --- the build -----------------------------------------------------------------------------
 
@@ -74,27 +77,26 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if only and i18n is not None and i18n.is_default_language_build \
                 and not (set(i18n.build_languages) - {i18n.current_language}) & only:
             i18n.skip_other_languages()  # a one-language process of the default language
-        if self.depth == 1 and self.serving and self.config.generate_on_serve:
-            self._generate(config)
+        if self.depth == 1 and self.watcher is not None:
+            self.watcher.wait()  # a rebuild reads the pages of a finished generation
         if self.depth == 1 and self.dirty and self.config.reuse:
             self.reuse = reuse.Reuse(Path(self.config.reuse), reuse.environment_key(
-                Path(config.config_file_path), list(config.theme.dirs)))
+                Path(config.config_file_path), list(config.theme.dirs)), self.ledger)
             compat.quiet_dirty_warning()
 
-    def _generate(self, config) -> None:
-        from ..errors import ExplainerError
-        from ..generation import generate
-        from ..paths import Paths
+    def on_serve(self, server, *, config, builder):
+        """The pages generated again whenever content/ changes (MkDocs rebuilds when they do)."""
+        from ..cache import FOLDER
 
-        paths = Paths(Path(config.config_file_path).resolve().parent)
-        try:
-            result = generate(paths)
-        except ExplainerError as exc:
-            for problem in exc.problems:
-                log.warning("explainer: %s", problem)
-            return
-        for problem in result.warnings:
-            log.info("explainer: %s", problem)
+        if self.config.generate_on_serve and self.watcher is None:
+            root = Path(config.config_file_path).resolve().parent
+            self.watcher = serving.ContentWatcher(root, root / "content", root / FOLDER / "generated")
+            self.watcher.start()
+            server.unwatch(config.docs_dir)  # its generated pages: the watcher's stamp tells of them
+            for path, recursive in serving.watched_docs(Path(config.docs_dir)):
+                server.watch(str(path), recursive=recursive)
+            server.watch(str(self.watcher.stamp), recursive=False)
+        return server
 
     @event_priority(-50)  # before mkdocs-static-i18n (-100) makes the language's file list
     def on_files(self, files, *, config):
@@ -232,7 +234,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.pages_404.clear()
         bundles = self._write_search(config, site, default)
         if self.reuse is not None:
-            self.reuse.finish(site, written, bundles)
+            self.reuse.finish(site, written, bundles, write=not self.previewing)
+            self.ledger = self.reuse.ledger if self.previewing else None
             counts = self.reuse.ledger.counts
             log.info("explainer: %d page(s) reused from the previous build, %d rendered, %d stale file(s) removed",
                      counts["reused"], counts["rendered"], counts["removed"])

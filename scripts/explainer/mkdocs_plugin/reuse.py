@@ -135,14 +135,17 @@ class Ledger:
         read = self.pages.get(src_uri, {}).get("read")
         return read if read and read.get("source") == source else None
 
-    def save(self) -> None:
-        """The keys of this build, for the next (written whole, then renamed)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps({"environment": self.environment, "pages": self.next,
-                                         "bundles": self.next_bundles, "counts": self.counts},
-                                        ensure_ascii=False, separators=(",", ":"), default=str), encoding="utf-8")
-        os.replace(temporary, self.path)
+    def save(self, write: bool = True) -> None:
+        """The keys of this build, for the next: in memory, and unless ``write`` is False (a live
+        preview, whose output does not outlast it) in the file (written whole, then renamed)."""
+        if write:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_name(self.path.name + ".tmp")
+            temporary.write_text(json.dumps({"environment": self.environment, "pages": self.next,
+                                             "bundles": self.next_bundles, "counts": self.counts},
+                                            ensure_ascii=False, separators=(",", ":"), default=str),
+                                 encoding="utf-8")
+            os.replace(temporary, self.path)
         self.pages, self.next, self.bundles, self.next_bundles = self.next, {}, self.next_bundles, {}
 
 
@@ -176,11 +179,15 @@ class Reuse:
     read if they were not), files about to be written again removed first, stale files removed at
     the end, and the keys, search records and what reading gave saved for the next build."""
 
-    def __init__(self, ledger_path: Path, environment: str) -> None:
-        self.ledger = Ledger(ledger_path, environment)
+    def __init__(self, ledger_path: Path, environment: str, ledger: Ledger | None = None) -> None:
+        """``ledger``: the one of the previous build of this process (a live preview's), if it is
+        of the same environment; else it is read from ``ledger_path``."""
+        usable = ledger is not None and ledger.environment == environment and ledger.path == ledger_path
+        self.ledger = ledger if usable else Ledger(ledger_path, environment)
         self.environment = environment
         self.keys: dict[str, str] = {}
         self.sources: dict[str, str] = {}  # src_uri -> digest of its source file
+        self.stats: dict[str, list[int]] = {}  # src_uri -> size, modification time and inode of its source
         self.unread: set[str] = set()  # src_uri of the pages MkDocs was told not to read
         self.read: dict[str, dict] = {}  # src_uri -> what reading it gave (see compat.read_state)
         self.reused: list[str] = []  # src_uri of every page left as it was
@@ -193,13 +200,23 @@ class Reuse:
 
         for file in files.documentation_pages():
             page = compat.page_of(file, config)
-            source = self.sources[file.src_uri] = source_digest(page)
+            source = self.sources[file.src_uri] = self._source(file)
             state = self.ledger.read_of(file.src_uri, source)
             unread = state is not None and compat.restore_read_state(page, state, files)
             compat.set_modified(file, not unread)
             if unread:
                 self.unread.add(file.src_uri)
                 self.read[file.src_uri] = state
+
+    def _source(self, file) -> str:
+        """The digest of a page's source file, read again only when the file's size, modification
+        time or inode (a file written by renaming a new one over it) differ from last time."""
+        if not file.abs_src_path:
+            return source_digest(file.page)
+        st = os.stat(file.abs_src_path)
+        stamp = self.stats[file.src_uri] = [st.st_size, st.st_mtime_ns, st.st_ino]
+        read = self.ledger.pages.get(file.src_uri, {}).get("read") or {}
+        return read["source"] if read.get("stat") == stamp and read.get("source") else source_digest(file.page)
 
     def decide(self, config, files, nav, alternates_of, extra_alternate: list) -> None:
         """Which pages of this build are rendered again: those whose key changed (or whose output
@@ -220,7 +237,7 @@ class Reuse:
                     self.unread.discard(src)
                     del self.read[src]
                 if src not in self.read:
-                    self.read[src] = dict(compat.read_state(file.page), source=source)
+                    self.read[src] = dict(compat.read_state(file.page), source=source, stat=self.stats.get(src))
                 compat.set_modified(file, not reused)
                 if reused:
                     self.reused.append(src)
@@ -243,12 +260,12 @@ class Reuse:
         """The search records of the pages left as they were."""
         return [data for data in (self.ledger.next[src]["search"] for src in self.reused) if data]
 
-    def finish(self, site: Path, extra: list[Path], kept: tuple[Path, ...]) -> list[str]:
+    def finish(self, site: Path, extra: list[Path], kept: tuple[Path, ...], write: bool = True) -> list[str]:
         """Stale files removed (what no build of this run wrote, ``extra`` and ``kept`` aside) and
         the keys saved; returns the files removed."""
         self.written.update(str(path) for path in extra)
         removed = remove_stale(site, self.written, kept)
         self.ledger.counts = {"reused": len(self.reused), "rendered": len(self.keys) - len(self.reused),
                               "removed": len(removed)}
-        self.ledger.save()
+        self.ledger.save(write)
         return removed
