@@ -95,4 +95,4 @@ def test_mkdocs_watches_the_hand_written_part_of_docs(tmp_path):
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text("x", encoding="utf-8")
     assert [(p.relative_to(docs).as_posix(), r) for p, r in watched_docs(docs)] == [
-        ("ar", False), ("ar/guides", True), ("assets", True), ("en", False), ("extra.txt", False)]
+        (".", False), ("ar", False), ("ar/guides", True), ("assets", True), ("en", False), ("extra.txt", False)]

@@ -31,13 +31,13 @@ QUIET_S = 0.1  # a generation starts once saves have stopped for this long (edit
 
 
 def watched_docs(docs: Path) -> list[tuple[Path, bool]]:
-    """What MkDocs watches of ``docs`` (path, and whether its subfolders too): everything but the
-    folders of generated pages (:data:`explainer.paths.GENERATED_FOLDERS`) of the language trees,
+    """What MkDocs watches of ``docs`` (path, and whether its subfolders too): its top level and
+    everything under it but the folders of generated pages (:data:`explainer.paths.GENERATED_FOLDERS`) of the language trees,
     whose top level is watched on its own (the hand-written pages next to the generated lists)."""
     from ..locales import LANGUAGES
     from ..paths import GENERATED_FOLDERS
 
-    out: list[tuple[Path, bool]] = []
+    out: list[tuple[Path, bool]] = [(docs, False)] if docs.is_dir() else []
     for entry in sorted(docs.iterdir()) if docs.is_dir() else ():
         if entry.is_dir() and entry.name in LANGUAGES:
             out.append((entry, False))
