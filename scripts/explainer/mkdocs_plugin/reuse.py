@@ -23,6 +23,8 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from ..fsio import write_if_changed
+
 VERSIONED = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "markdown", "jinja2",
              "pygments", "pagefind", "babel")
 ENVIRONMENT_VARIABLES = ("SITE_URL", "EXPLAINER_SEARCH")
@@ -130,22 +132,23 @@ class Ledger:
     def search_of(self, src_uri: str) -> list | None:
         return self.pages.get(src_uri, {}).get("search")
 
+    def last_read(self, src_uri: str) -> dict:
+        """What reading the page gave last time (its source file's digest and stat included)."""
+        return self.pages.get(src_uri, {}).get("read") or {}
+
     def read_of(self, src_uri: str, source: str) -> dict | None:
         """What reading the page gave last time, if its source file was the same (``source``)."""
-        read = self.pages.get(src_uri, {}).get("read")
-        return read if read and read.get("source") == source else None
+        read = self.last_read(src_uri)
+        return read if read.get("source") == source else None
 
     def save(self, write: bool = True) -> None:
         """The keys of this build, for the next: in memory, and unless ``write`` is False (a live
         preview, whose output does not outlast it) in the file (written whole, then renamed)."""
         if write:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(self.path.name + ".tmp")
-            temporary.write_text(json.dumps({"environment": self.environment, "pages": self.next,
-                                             "bundles": self.next_bundles, "counts": self.counts},
-                                            ensure_ascii=False, separators=(",", ":"), default=str),
-                                 encoding="utf-8")
-            os.replace(temporary, self.path)
+            write_if_changed(self.path, json.dumps({"environment": self.environment, "pages": self.next,
+                                                    "bundles": self.next_bundles, "counts": self.counts},
+                                                   ensure_ascii=False, separators=(",", ":"), default=str),
+                             durable=False)
         self.pages, self.next, self.bundles, self.next_bundles = self.next, {}, self.next_bundles, {}
 
 
@@ -215,7 +218,7 @@ class Reuse:
             return source_digest(file.page)
         st = os.stat(file.abs_src_path)
         stamp = self.stats[file.src_uri] = [st.st_size, st.st_mtime_ns, st.st_ino]
-        read = self.ledger.pages.get(file.src_uri, {}).get("read") or {}
+        read = self.ledger.last_read(file.src_uri)
         return read["source"] if read.get("stat") == stamp and read.get("source") else source_digest(file.page)
 
     def decide(self, config, files, nav, alternates_of, extra_alternate: list) -> None:
@@ -228,7 +231,7 @@ class Reuse:
             self.written.add(str(Path(file.abs_dest_path)))
             if file.is_documentation_page() and file.page is not None:
                 src = file.src_uri
-                source = self.sources.get(src) or source_digest(file.page)
+                source = self.sources.get(src) or self._source(file)
                 key = self.keys[src] = page_key(self.environment, file.page, nav, alternates_of(file.page),
                                                 extra_alternate, source)
                 reused = self.ledger.reusable(src, key, Path(file.abs_dest_path))
