@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import tempfile
 from pathlib import Path
@@ -13,6 +14,14 @@ def _holds(path: Path, raw: bytes) -> bool:
         return path.read_bytes() == raw
     except FileNotFoundError:
         return False
+
+
+TEMPORARY_GLOB = ".*.tmp"  # the names of the temporary files written here (".<target>.<random>.tmp")
+
+
+def is_temporary(name: str) -> bool:
+    """Whether a file name is one of :data:`TEMPORARY_GLOB`."""
+    return fnmatch.fnmatchcase(name, TEMPORARY_GLOB)
 
 
 def _write_temporary(path: Path, raw: bytes, durable: bool, folder: Path | None = None) -> str:

@@ -18,7 +18,7 @@ from . import render
 from . import list_pages
 from .article_pages import plan_article
 from .errors import ConflictError, ContentError, ExplainerError, InputError, Problem, combine
-from .fsio import write_if_changed
+from .fsio import TEMPORARY_GLOB, write_if_changed
 from .header import hand_edited, is_generated, with_digest
 from .locales import LANGUAGES
 from .paths import Paths, article_outputs, article_slugs
@@ -271,7 +271,7 @@ def generate(paths: Paths, strict: bool = False, progress=None, jobs: int = 1) -
 def _remove_interrupted(folder: Path | None, started: float) -> None:
     """Temporary files of an earlier run that was interrupted (older than this run: a run under
     way beside this one, such as the live preview's, keeps its own)."""
-    for stale in sorted(folder.rglob(".*.tmp")) if folder is not None and folder.is_dir() else ():
+    for stale in sorted(folder.rglob(TEMPORARY_GLOB)) if folder is not None and folder.is_dir() else ():
         try:
             if stale.stat().st_mtime < started:
                 stale.unlink()

@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import threading
 from pathlib import Path
 
-from ..fsio import write_if_changed
+from ..fsio import is_temporary, write_if_changed
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
-TEMPORARY_RE = re.compile(r"^\..+\.tmp$")  # what explainer.fsio writes before renaming
 QUIET_S = 0.1  # a generation starts once saves have stopped for this long (editors write in steps)
 
 
@@ -102,7 +100,7 @@ class ContentWatcher:
     def _own_write(self, path: str) -> bool:
         """Whether ``path`` is one of the generator's temporary files, or as the last generation
         left it (its own write, seen now)."""
-        if TEMPORARY_RE.match(os.path.basename(path)):
+        if is_temporary(os.path.basename(path)):
             return True
         try:
             return path in self.own and os.stat(path).st_mtime_ns == self.own[path]
