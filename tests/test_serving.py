@@ -53,6 +53,24 @@ def test_a_burst_of_saves_is_one_generation_and_its_own_writes_start_none(tmp_pa
     assert _until(lambda: generator.runs == 2)
 
 
+def test_reading_the_sources_starts_no_generation(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "en.po").write_text("msgid \"a\"\n", encoding="utf-8")
+    runs = []
+
+    def reading_generator(root: Path) -> list[Path]:  # a generation that fails: it writes nothing
+        runs.append((content / "en.po").read_text(encoding="utf-8"))
+        return []
+    watcher = ContentWatcher(tmp_path, content, tmp_path / "stamp", reading_generator)
+    watcher.start()
+    time.sleep(0.3)
+    (content / "en.po").write_text("msgstrr \"a\"\n", encoding="utf-8")
+    assert _until(lambda: len(runs) == 1)
+    time.sleep(1.0)  # its own reading of en.po is seen, and left alone
+    assert len(runs) == 1
+
+
 def test_a_rebuild_waits_for_the_generation_under_way(tmp_path):
     content = tmp_path / "content"
     content.mkdir()

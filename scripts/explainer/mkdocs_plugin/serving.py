@@ -25,6 +25,7 @@ from ..fsio import is_temporary, write_if_changed
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
+UNCHANGED = ("opened", "closed_no_write")  # watchdog's events of a file read, not written
 QUIET_S = 0.1  # a generation starts once saves have stopped for this long (editors write in steps)
 
 
@@ -45,9 +46,9 @@ def watched_docs(docs: Path) -> list[tuple[Path, bool]]:
     return out
 
 
-def generate_and_report(root: Path) -> list[Path]:
-    """The pages generated from content/; the writer's mistakes logged, file and line first.
-    Returns the files written."""
+def generate_and_report(root: Path, logger: logging.Logger = log) -> list[Path]:
+    """The pages generated from content/; the writer's mistakes logged (to ``logger``), file and
+    line first. Returns the files written."""
     from ..errors import ExplainerError
     from ..generation import generate
     from ..paths import Paths
@@ -56,10 +57,10 @@ def generate_and_report(root: Path) -> list[Path]:
         result = generate(Paths(root))
     except ExplainerError as exc:
         for problem in exc.problems:
-            log.warning("explainer: %s", problem)
+            logger.warning("explainer: %s", problem)
         return []
     for problem in result.warnings:
-        log.info("explainer: %s", problem)
+        logger.info("explainer: %s", problem)
     return [root / rel for rel in (*result.written, *result.removed)]
 
 
@@ -92,7 +93,8 @@ class ContentWatcher:
         log.info("explainer: generating the pages again when %s changes", self.content)
 
     def _event(self, event) -> None:
-        if not event.is_directory:
+        # a file opened, or closed unwritten, changed nothing: the generation reads every source
+        if not event.is_directory and event.event_type not in UNCHANGED:
             with self.guard:
                 self.pending.update(p for p in (event.src_path, getattr(event, "dest_path", "")) if p)
             self.changed.set()
