@@ -53,6 +53,24 @@ def test_ledger_reuses_only_the_same_key_with_its_output_there(tmp_path):
     assert not reuse.Ledger(tmp_path / "keys.json", "env-2").reusable("ar/a.md", "k1", tmp_path / "page.html")
 
 
+def test_what_a_build_that_did_not_finish_was_writing_is_written_again(tmp_path):
+    ledger = reuse.Ledger(tmp_path / "keys.json", "env-1")
+    (tmp_path / "page.html").write_text("x")
+    for src in ("ar/a.md", "ar/b.md"):
+        ledger.keep(src, "k1", None)
+    ledger.next_bundles["ar"] = "d1"
+    ledger.save()
+    ledger.writing(["ar/a.md"], ["ar"])  # then the build stopped: its keys were not saved
+    again = reuse.Ledger(tmp_path / "keys.json", "env-1")
+    again.forget_unfinished()
+    assert not again.reusable("ar/a.md", "k1", tmp_path / "page.html")
+    assert again.reusable("ar/b.md", "k1", tmp_path / "page.html") and again.bundles == {}
+    again.keep("ar/a.md", "k1", None)
+    again.save()  # a build that finished
+    assert not again.unfinished.exists()
+    assert reuse.Ledger(tmp_path / "keys.json", "env-1").reusable("ar/a.md", "k1", tmp_path / "page.html")
+
+
 def test_stale_files_are_removed_but_the_kept_folders(tmp_path):
     for rel in ("a/index.html", "b/index.html", "pagefind/x.pf_index", "assets/s.css"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)

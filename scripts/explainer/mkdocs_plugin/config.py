@@ -44,3 +44,6 @@ class ExplainerConfig(Config):
     # the file of the previous build's page keys: with `--dirty`, pages whose key is unchanged are
     # left as they are in the output (explainer build sets it; empty: every page is rendered)
     reuse = c.Type(str, default="")
+    # record where each page's pre-rendered blocks are in its output, for the live preview to put
+    # a saved page's new blocks in place at once (explainer serve sets it)
+    splice = c.Type(bool, default=False)

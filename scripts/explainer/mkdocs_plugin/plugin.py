@@ -38,7 +38,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from ..fsio import write_if_changed
-from . import compat, nav, reuse, serving, skeleton
+from . import compat, nav, reuse, serving, skeleton, splice
 from .config import ExplainerConfig
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -49,6 +49,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.depth = 0  # builds under way: mkdocs-static-i18n nests the other languages' builds
         self.pages_404: dict[str, str] = {}  # language -> its 404 page
         self.pre_rendered: dict[str, tuple[str, int]] = {}  # page -> key and number of its blocks
+        self.placing: dict[str, tuple[str, list[str]]] = {}  # page -> its skeleton's digest and blocks (splice)
         self.search_records: list = []  # explainer.search_index.Record of every page searched
         self.headings: skeleton.Headings | None = None
         self.rendered: dict[str, int] = {}  # pages rendered per language, for the progress line
@@ -145,7 +146,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         stashed = self.pre_rendered.pop(page.file.src_uri, None)
         if stashed is not None:
             key, count = stashed
-            _, chunks, _ = skeleton.split(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            _, chunks, _ = skeleton.split(source)
+            if self.config.splice and self.reuse is not None:  # where they land, for the live preview
+                self.placing[page.file.src_uri] = (splice.source_digest(source)[0], chunks)
             try:
                 if len(chunks) != count:
                     raise skeleton.MissingBlock(f"the page has {len(chunks)} pre-rendered blocks now, {count} "
@@ -196,6 +200,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         page.markdown, page.content = "", ""
         if self.reuse is not None:
             reuse.unlink(page.file.abs_dest_path)  # written as a new file
+            placing = self.placing.pop(page.file.src_uri, None)
+            if placing is not None:
+                places = splice.locate(output, placing[1])
+                self.reuse.placed(page, {"skeleton": placing[0], "places": places, "dest": page.file.dest_uri}
+                                  if places else None)
         if self.config.progress:
             i18n = compat.i18n(config)
             lang = i18n.current_language if i18n else ""

@@ -27,7 +27,7 @@ from ..fsio import write_if_changed
 
 VERSIONED = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "markdown", "jinja2",
              "pygments", "pagefind", "babel")
-ENVIRONMENT_VARIABLES = ("SITE_URL", "EXPLAINER_SEARCH")
+ENVIRONMENT_VARIABLES = ("SITE_URL", "EXPLAINER_SEARCH", "EXPLAINER_SPLICE")
 
 
 def _hash_tree(digest, folder: Path, pattern: str) -> None:
@@ -126,8 +126,13 @@ class Ledger:
         """Whether the page's output is there and was made from the same key."""
         return self.pages.get(src_uri, {}).get("key") == key and output.is_file()
 
-    def keep(self, src_uri: str, key: str, search: list | None, read: dict | None = None) -> None:
-        self.next[src_uri] = {"key": key, "search": search, "read": read}
+    def keep(self, src_uri: str, key: str, search: list | None, read: dict | None = None,
+             places: dict | None = None) -> None:
+        self.next[src_uri] = {"key": key, "search": search, "read": read, "splice": places}
+
+    def places_of(self, src_uri: str) -> dict | None:
+        """Where the page's pre-rendered blocks are in its output (:mod:`.splice`), if recorded."""
+        return self.pages.get(src_uri, {}).get("splice")
 
     def search_of(self, src_uri: str) -> list | None:
         return self.pages.get(src_uri, {}).get("search")
@@ -141,6 +146,28 @@ class Ledger:
         read = self.last_read(src_uri)
         return read if read.get("source") == source else None
 
+    @property
+    def unfinished(self) -> Path:
+        """The pages and search bundles a build is writing, until its keys are saved: a build that
+        fails or is stopped leaves it, and the next build writes them again whatever their keys."""
+        return self.path.with_name(f"{self.path.stem}.unfinished.json")
+
+    def forget_unfinished(self) -> None:
+        try:
+            data = json.loads(self.unfinished.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        for src in data.get("pages", []):
+            self.pages.pop(src, None)
+        for lang in data.get("bundles", []):
+            self.bundles.pop(lang, None)
+
+    def writing(self, pages: list[str], bundles: list[str]) -> None:
+        """Record what this build is about to write (see :attr:`unfinished`)."""
+        self.unfinished.parent.mkdir(parents=True, exist_ok=True)
+        write_if_changed(self.unfinished, json.dumps({"pages": sorted(pages), "bundles": sorted(bundles)},
+                                                     ensure_ascii=False), durable=False)
+
     def save(self, write: bool = True) -> None:
         """The keys of this build, for the next: in memory, and unless ``write`` is False (a live
         preview, whose output does not outlast it) in the file (written whole, then renamed)."""
@@ -150,6 +177,7 @@ class Ledger:
                                                    ensure_ascii=False, separators=(",", ":"), default=str),
                              durable=False)
         self.pages, self.next, self.bundles, self.next_bundles = self.next, {}, self.next_bundles, {}
+        self.unfinished.unlink(missing_ok=True)
 
 
 def unlink(path: str | Path) -> None:
@@ -187,6 +215,7 @@ class Reuse:
         of the same environment; else it is read from ``ledger_path``."""
         usable = ledger is not None and ledger.environment == environment and ledger.path == ledger_path
         self.ledger = ledger if usable else Ledger(ledger_path, environment)
+        self.ledger.forget_unfinished()
         self.environment = environment
         self.keys: dict[str, str] = {}
         self.sources: dict[str, str] = {}  # src_uri -> digest of its source file
@@ -244,12 +273,14 @@ class Reuse:
                 compat.set_modified(file, not reused)
                 if reused:
                     self.reused.append(src)
-                    self.ledger.keep(src, key, self.ledger.search_of(src), self.read[src])
+                    self.ledger.keep(src, key, self.ledger.search_of(src), self.read[src], self.ledger.places_of(src))
             elif file.abs_src_path and os.path.isfile(file.abs_dest_path) and \
                     os.path.getmtime(file.abs_dest_path) < os.path.getmtime(file.abs_src_path):
                 unlink(file.abs_dest_path)  # to be copied again: as a new file
         for name in (*config.theme.static_templates, "sitemap.xml.gz"):
             self.written.add(str(site / name))
+        reused = set(self.reused)
+        self.ledger.writing([src for src in self.keys if src not in reused], list(self.ledger.bundles))
 
     def index_pages(self, lang: str) -> Path:
         """The folder of the pages Pagefind indexes for ``lang``, kept beside the ledger."""
@@ -258,6 +289,12 @@ class Reuse:
     def rendered(self, page, search: list | None) -> None:
         src = page.file.src_uri
         self.ledger.keep(src, self.keys.get(src, ""), search, self.read.get(src))
+
+    def placed(self, page, places: dict | None) -> None:
+        """Where the rendered page's pre-rendered blocks are in its output."""
+        entry = self.ledger.next.get(page.file.src_uri)
+        if entry is not None:
+            entry["splice"] = places
 
     def search_records(self) -> list[list]:
         """The search records of the pages left as they were."""
