@@ -204,14 +204,19 @@ def _in_child(function, *args, **kwargs):
     return value
 
 
+def _build_env(paths: paths_mod.Paths) -> dict[str, str]:
+    """The environment of the MkDocs processes: a reproducible date, MkDocs' notices quiet."""
+    return dict(os.environ, SOURCE_DATE_EPOCH=paths_mod.source_date_epoch(paths), NO_MKDOCS_2_WARNING="1",
+                DISABLE_MKDOCS_2_WARNING="true")
+
+
 def _cmd_build(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
     _report_generation(_in_child(generation.generate, paths, strict=args.strict, progress=_progress(),
                                  jobs=os.cpu_count() or 1))
     layout = site_layout(paths.root / "mkdocs.yml")
     site = args.site_dir.resolve() if args.site_dir else paths.root / "site"
     jobs = args.jobs if args.jobs else min(len(layout.languages), os.cpu_count() or 1)
-    env = dict(os.environ, SOURCE_DATE_EPOCH=paths_mod.source_date_epoch(paths), NO_MKDOCS_2_WARNING="1",
-               DISABLE_MKDOCS_2_WARNING="true")
+    env = _build_env(paths)
     if sys.stderr.isatty() and not os.environ.get("CI"):
         env["EXPLAINER_PROGRESS"] = "true"
     log.info("building %s with MkDocs (%s)", paths.rel(site),
@@ -223,17 +228,13 @@ def _cmd_build(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
+    from .mkdocs_plugin import preview
+
     _report_generation(generation.generate(paths))
-    # --dirty: every rebuild after a save renders only the pages whose output changes, the others
-    # kept from the build before (the explainer plugin decides which, page by page)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--config-file", str(paths.root / "mkdocs.yml"),
-               "--dev-addr", args.dev_addr]
-    os.environ["EXPLAINER_REUSE"] = str(paths.root / cache.FOLDER / "serve.json")
-    # MkDocs takes this process's place, so that a signal meant for the preview (stopping it)
-    # reaches it, and no server is left running behind a stopped `explainer serve`.
-    logging.shutdown()
-    os.chdir(paths.root)
-    os.execv(sys.executable, command)
+    layout = site_layout(paths.root / "mkdocs.yml")
+    preview.serve(paths.root, list(layout.languages), layout.default, layout.site_url, _build_env(paths),
+                  min(len(layout.languages), os.cpu_count() or 1), args.dev_addr, paths.root / cache.FOLDER / "preview")
+    return EXIT_OK
 
 
 def _cmd_bench(paths: paths_mod.Paths, args: argparse.Namespace) -> int:

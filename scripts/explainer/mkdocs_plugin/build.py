@@ -126,14 +126,13 @@ def publish(outputs: dict[str, Path], default: str, site: Path, mtime: int) -> N
 ALL = "all"  # the output of a one-process build
 
 
-def build(config: Path, site: Path, languages: list[str], default: str, strict: bool, jobs: int,
-          env: dict[str, str], outputs: Path) -> None:
-    """Build the site into ``site``; ``jobs`` > 1 builds the languages in parallel processes.
-
-    Each process builds into its own folder under ``outputs``, kept from one build to the next: a
-    dirty build there renders only the pages whose output changes (:mod:`.reuse`), and ``site`` is
-    then brought in line with those folders file by file (:func:`publish`)."""
-    site = site.resolve()
+def render(config: Path, languages: list[str], strict: bool, jobs: int, env: dict[str, str], outputs: Path,
+           niceness: int = 0) -> dict[str, Path]:
+    """The site's outputs, each built by its own MkDocs process into its folder under ``outputs``
+    (one per language when ``jobs`` > 1), kept from one build to the next: a dirty build there
+    renders only the pages whose output changes (:mod:`.reuse`). ``niceness``: how much lower the
+    processes' priority is (the live preview's builds leave the processor to the writer's own
+    edits first). Returns the folders, by language (or :data:`ALL`)."""
     names = languages if jobs > 1 and len(languages) > 1 else [ALL]
     folders = {name: outputs / name for name in names}
     processes = {}
@@ -142,9 +141,20 @@ def build(config: Path, site: Path, languages: list[str], default: str, strict: 
         if name != ALL:
             process_env["EXPLAINER_BUILD_LANGS"] = name
         processes[name] = subprocess.Popen(mkdocs_command(config, folder, strict) + ["--dirty"], cwd=config.parent,
-                                           env=process_env)
+                                           env=process_env,
+                                           preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
     failed = [name for name, process in processes.items() if process.wait() != 0]
     if failed:
         raise ContentError(f"mkdocs build failed{'' if failed == [ALL] else ' for ' + ', '.join(failed)}: "
                            "see its messages above")
-    publish(folders, default, site, int(env.get("SOURCE_DATE_EPOCH", "0")))
+    return folders
+
+
+def build(config: Path, site: Path, languages: list[str], default: str, strict: bool, jobs: int,
+          env: dict[str, str], outputs: Path) -> None:
+    """Build the site into ``site``; ``jobs`` > 1 builds the languages in parallel processes.
+
+    The outputs (:func:`render`) are kept from one build to the next, and ``site`` is then brought
+    in line with them file by file (:func:`publish`)."""
+    folders = render(config, languages, strict, jobs, env, outputs)
+    publish(folders, default, site.resolve(), int(env.get("SOURCE_DATE_EPOCH", "0")))

@@ -9,6 +9,7 @@ here: these are the places that will break.
 from __future__ import annotations
 
 from importlib import metadata
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -232,3 +233,18 @@ def page_alternates(page) -> dict[str, str]:
     if not isinstance(alternates, dict):
         raise _changed("mkdocs-static-i18n", "'File.alternates'")
     return {lang: getattr(f, "url", "") for lang, f in sorted(alternates.items())}
+
+
+def live_server(builder, host: str, port: int, root: Path, mount_path: str, error_page):
+    """MkDocs' live-reloading server (``mkdocs.livereload.LiveReloadServer``, what ``mkdocs serve``
+    runs): it serves ``root`` under ``mount_path``, holds requests while ``builder`` runs after a
+    change to what it watches (``watch``), then has the browsers reload; ``error_page(code)`` gives
+    the bytes of its error pages. ``serve()`` runs it until interrupted, ``shutdown()`` stops it."""
+    from mkdocs import livereload
+
+    server_class = _attribute(livereload, "LiveReloadServer", "mkdocs")
+    server = server_class(builder=builder, host=host, port=port, root=str(root), mount_path=mount_path)
+    for name in ("watch", "serve", "shutdown", "error_handler"):
+        _attribute(server, name, "mkdocs")
+    server.error_handler = error_page
+    return server
