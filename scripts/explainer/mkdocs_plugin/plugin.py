@@ -1,8 +1,9 @@
 """The explainer's MkDocs plugin: what the site needs of MkDocs, Material and mkdocs-static-i18n.
 
-- ``mkdocs serve`` (and ``explainer serve``): the pages are generated again from content/ after
-  every save (:mod:`.serving`), and MkDocs rebuilds what changed, so an edit of ar.md or en.po
-  shows up live.
+- ``mkdocs serve``: the pages are generated again from content/ after every save
+  (:mod:`.serving`), and MkDocs rebuilds what changed, so an edit of ar.md or en.po shows up live.
+  (``explainer serve`` runs its own preview, :mod:`.preview`, for which the plugin records where
+  each page's pre-rendered blocks are in its output: the ``splice`` setting.)
 - Pre-rendered HTML (:mod:`.skeleton`): the blocks the generator rendered itself are taken out of
   a page before it is converted and put back when the page is written, unchanged; what is left of
   a generated page (its headings and intro) is converted as Python-Markdown would, without a

@@ -131,24 +131,29 @@ class Preview:
         pages = [path for path in written if self.docs in path.parents]
         if not pages:
             return False
-        done = {}
+        done, reason = {}, ""
         with self.lock:
             for path in pages:
                 src = path.relative_to(self.docs).as_posix()
                 known = self.places.get(src)
                 if known is None or path.suffix != ".md" or not path.is_file():
-                    return False
+                    reason = f"{src} is new, gone or not in pre-rendered blocks"
+                    break
                 digest, chunks = source_digest(path.read_text(encoding="utf-8"))
                 target = self.site / known["dest"]
-                if digest != known["skeleton"] or not target.is_file():
-                    return False
-                result = splice(target.read_text(encoding="utf-8"), known["places"], chunks)
+                result = splice(target.read_text(encoding="utf-8"), known["places"], chunks) \
+                    if digest == known["skeleton"] and target.is_file() else None
                 if result is None:
-                    return False
+                    reason = f"{src} changed outside its pre-rendered blocks"
+                    break
                 done[src] = (target, result)
-            for src, (target, (output, places)) in done.items():
-                write_if_changed(target, output, durable=False)
-                self.places[src] = dict(self.places[src], places=places)
+            else:
+                for src, (target, (output, places)) in done.items():
+                    write_if_changed(target, output, durable=False)
+                    self.places[src] = dict(self.places[src], places=places)
+        if reason:
+            log.info("explainer: %s: the edit shows once the site is built again", reason)
+            return False
         log.info("explainer: %d page(s) shown with the edit; the whole site follows", len(done))
         return True
 
