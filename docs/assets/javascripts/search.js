@@ -115,7 +115,19 @@
           add(keys.slice(0, i).concat(form, keys.slice(i + size)));
         });
       }
-    return out;
+    // a form that only adds words the reader did not type to another ("Mark Zuckerberg" beside
+    // "Zuckerberg") finds no page the other does not: it is not searched (nor are its words'
+    // parts of the index fetched), its words are looked for in the blocks the other finds
+    var typed = new Set(keys);
+    function within(w, v) {
+      return w.terms.length < v.terms.length && w.terms.every(function (t) { return v.terms.indexOf(t) >= 0; }) &&
+        v.terms.every(function (t) { return w.terms.indexOf(t) >= 0 || !typed.has(t); });
+    }
+    var searched = out.filter(function (v) { return !out.some(function (w) { return within(w, v); }); });
+    searched.forEach(function (w) {
+      w.wider = out.filter(function (v) { return within(w, v); }).map(function (v) { return v.terms; });
+    });
+    return searched;
   }
 
   /* Whether a found word stands for a query term: 3 the term itself, 2 the same stem with another
@@ -157,23 +169,41 @@
     });
     var out = [];
     hits.forEach(function (hit, index) {
-      // own score, comparable between the query's forms: 3 a term itself, 2 its stem, 1 the start
-      // of a longer word being typed; the words as typed a little before the glossary's other forms
-      var score = variant.prefix >= 0 ? 0.5 : 0, matched = new Set(), all = true;
-      terms.forEach(function (term, at) {
-        var termBest = 0;
-        hit.forEach(function (count, word) {
-          var kind = stands(data, word, term, at === variant.prefix);
-          if (kind) { termBest = Math.max(termBest, kind + 0.01 * Math.min(count, 10)); matched.add(word); }
-        });
-        if (!termBest) all = false;
-        score += termBest;
+      var best = scored(data, terms, hit, variant.prefix);
+      // the wider forms left unsearched (see variants): their other words looked for in the block
+      (variant.wider || []).forEach(function (wider) {
+        var extra = wider.filter(function (term) { return terms.indexOf(term) < 0; }), more = new Map(hit);
+        var end = index + 1 < blocks.length ? blocks[index + 1][1] : content.length;
+        for (var at = blocks[index][1]; at < end; at++) {
+          var word = content[at];
+          if (extra.some(function (term) { return stands(data, word, term, false); })) more.set(word, (more.get(word) || 0) + 1);
+        }
+        var widened = scored(data, wider, more, -1);
+        if (widened.all && widened.score > best.score) best = widened;
       });
-      if (!all) return;
+      if (!best.all) return;
       out.push({id: found.meta.url + "#" + index, index: index, kind: found.meta.kind, title: found.meta.title,
-                anchor: blocks[index][0], url: found.meta.url, texts: found.meta.texts, score: score, matched: matched});
+                anchor: blocks[index][0], url: found.meta.url, texts: found.meta.texts, score: best.score,
+                matched: best.matched});
     });
     return out;
+  }
+
+  /* A block's own score for ``terms``, comparable between the query's forms: 3 a term itself, 2 its
+     stem, 1 the start of a longer word being typed (the term at ``prefix``); the words as typed a
+     little before the glossary's other forms. ``hit``: the block's words found, with their counts. */
+  function scored(data, terms, hit, prefix) {
+    var score = prefix >= 0 ? 0.5 : 0, matched = new Set(), all = true;
+    terms.forEach(function (term, at) {
+      var termBest = 0;
+      hit.forEach(function (count, word) {
+        var kind = stands(data, word, term, at === prefix);
+        if (kind) { termBest = Math.max(termBest, kind + 0.01 * Math.min(count, 10)); matched.add(word); }
+      });
+      if (!termBest) all = false;
+      score += termBest;
+    });
+    return {score: score, matched: matched, all: all};
   }
 
   /* The found paragraphs' heading and text as written (a file per page, beside the index). */
