@@ -67,6 +67,7 @@ class Corpus:
         self.peaks: list[float] = []
         self.rendered: dict[str, int] = {}  # pages rendered by each kind of rebuild (the last run's)
         self.serve: list[float] = []
+        self.serve_site = 0.0
 
     def timed(self, stage: str, function, *args) -> None:
         start = time.perf_counter()
@@ -180,7 +181,7 @@ class Corpus:
             "rebuilds": {stage: {"s": medians[stage], "pages_rendered": self.rendered.get(stage),
                                  "share_of_whole": round(medians[stage] / medians["whole"], 3)}
                          for stage in ("rebuild", *REBUILDS)},
-            "serve_update_s": self.serve,
+            "serve_update_s": self.serve, "serve_site_s": self.serve_site,
             "generation_share": round(medians["generation"] / medians["whole"], 3),
             "rebuild_generation_share": round(medians["generation_edit"] / medians["rebuild"], 3),
             "stages": {k: medians[k] for k in STAGES},
@@ -202,7 +203,8 @@ def measure(project: Path, runs: int, log_progress=None) -> dict:
         corpus.run(number)
     if log_progress:
         log_progress(f"{len(corpus.slugs)} articles: the writer loop under `explainer serve`")
-    corpus.serve = measure_serve(project, corpus.slugs[len(corpus.slugs) // 2])
+    served = measure_serve(project, corpus.slugs[len(corpus.slugs) // 2])
+    corpus.serve, corpus.serve_site = served["served"], served["site"]
     return corpus.figures(runs)
 
 
@@ -242,7 +244,8 @@ def rebuild_table(results: dict) -> str:
              "rebuild_added": "an added article", "rebuild_deleted": "a deleted article"}
     for r in results["runs"]:
         for stage, figures in r["rebuilds"].items():
-            serve = " / ".join(f"{s:.2f}" for s in r["serve_update_s"]) if stage == "rebuild" else ""
+            serve = " / ".join(f"{s:.2f}" for s in r["serve_update_s"]) + f" (site {r['serve_site_s']:.1f})" \
+                if stage == "rebuild" else ""
             rows.append((str(r["articles"]), names[stage], f"{figures['s']:.2f}", str(figures["pages_rendered"]),
                          f"{figures['share_of_whole']:.0%}", serve))
     return _aligned(rows)
