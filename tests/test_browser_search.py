@@ -114,6 +114,22 @@ def test_counted_in_paragraphs_in_grammatical_arabic(driver, site_url):
     assert "مستند" not in " ".join(label for _, label in counts.values())
 
 
+def test_a_long_result_list_comes_twenty_paragraphs_at_a_time(driver, site_url):
+    driver.get(f"{site_url}{PAGE['en']}")
+    _open(driver)
+    first = _results(driver, "Meta")
+    label = driver.find_element(By.CSS_SELECTOR, ".md-search-result__meta").text
+    found = int(label.split()[0])
+    assert found > 20 and len(first) == 20, label
+    button = driver.find_element(By.CSS_SELECTOR, ".md-search-result__more")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)  # scrolled down to it
+    tap(driver, button) if driver.phone else button.click()
+    WebDriverWait(driver, 5).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, ".md-search-result__link")) == min(found, 40))
+    shown = driver.find_elements(By.CSS_SELECTOR, ".md-search-result__link")
+    assert [a.get_attribute("href") for a in shown[:20]] == [r["href"] for r in first]  # the first twenty kept
+
+
 def test_stop_words_alone_find_nothing(driver, site_url):
     driver.get(f"{site_url}{PAGE['en']}")
     _open(driver)

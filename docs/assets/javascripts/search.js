@@ -22,6 +22,7 @@
   var home = new URL("../", bundle).href;
   var lang = document.documentElement.lang || "en";
   var PAGE = 5;  // records whose paragraphs are fetched at a time
+  var SHOWN = 20;  // paragraphs listed at a time (the button under them lists more)
   var engine = null;
   var current = null;
   var timer = 0;
@@ -252,7 +253,7 @@
     var count = found.length;
     var rule = new Intl.PluralRules(lang).select(count);
     meta.textContent = count ? (labels.count[rule] || labels.count.other).replace("#", count) : labels.none;
-    list.innerHTML = found.map(function (p) {
+    list.innerHTML = found.slice(0, state.shown).map(function (p) {
       var shown = marked(data, p);
       var target = new URL(p.url, home);
       if (shown.words.length) target.searchParams.set("h", shown.words.join(" "));
@@ -261,7 +262,7 @@
       return '<li class="md-search-result__item"><a href="' + escape(target.href) + '" class="md-search-result__link" tabindex="-1">' +
         '<article class="md-search-result__article md-typeset" data-ex-kind="' + p.kind + '">' +
         '<div class="md-search-result__icon md-icon"></div><h1>' + escape(title) + "</h1><p>" + shown.html + "</p></article></a></li>";
-    }).join("") + (state.loaded < state.records.length ?
+    }).join("") + (found.length > state.shown || state.loaded < state.records.length ?
       '<li class="md-search-result__item ex-search-more"><button type="button" class="md-search-result__more">' + escape(labels.more) + "</button></li>" : "");
   }
 
@@ -297,7 +298,7 @@
   function search(query) {
     return load().then(function (e) {
       var keys = words(e.data, query).map(function (w) { return key(e.data, w.word); }).filter(Boolean);
-      var state = {data: e.data, records: [], loaded: 0, paragraphs: []};
+      var state = {data: e.data, records: [], loaded: 0, paragraphs: [], shown: SHOWN};
       current = state;
       var asked = variants(e.data, keys);
       if (!asked.length) { meta.textContent = query.trim() ? e.data.labels.none : e.data.labels.type; list.innerHTML = ""; return; }
@@ -370,7 +371,11 @@
   toggle.addEventListener("change", function () { if (toggle.checked) { input.focus(); load(); } });
   list.addEventListener("click", function (event) {
     var button = event.target.closest(".md-search-result__more");
-    if (button && current) { event.preventDefault(); more(current); }
+    if (button && current) {
+      event.preventDefault();
+      current.shown += SHOWN;
+      if (current.paragraphs.length >= current.shown) render(current); else more(current);
+    }
   });
 
   document.addEventListener("keydown", function (event) {
