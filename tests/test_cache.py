@@ -151,6 +151,22 @@ def test_glossary_change_reads_everything(corpus, counted):
     assert "The firm behind Facebook" in (corpus / "docs/en/articles/article-0001.md").read_text(encoding="utf-8")
 
 
+def test_a_definition_past_its_first_sentence_reads_no_article(corpus, counted):
+    glossary = corpus / "content" / "glossary.yml"
+    before = _docs(corpus)
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace(
+        "called Facebook until 2021.", "called Facebook until 2021. It is based in Menlo Park."), encoding="utf-8")
+    result = generation.generate(paths_mod.Paths(corpus))
+    assert counted["articles"] == [] and counted["lists"] == 2  # the tooltips show the first sentence only
+    assert sorted(result.written) == ["docs/en/glossary.md"]  # the Arabic page has the Arabic definition
+    assert "It is based in Menlo Park." in (corpus / "docs/en/glossary.md").read_text(encoding="utf-8")
+    after = _docs(corpus)
+    assert [rel for rel in after if after[rel] != before[rel]] == ["docs/en/glossary.md"]
+    shutil.rmtree(corpus / ".explainer-cache")
+    generation.generate(paths_mod.Paths(corpus))
+    assert _docs(corpus) == after  # as a generation from nothing gives them
+
+
 def test_articles_read_by_several_processes_give_the_same_pages(tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
     for root in (one, two):

@@ -4,6 +4,7 @@ cache (:mod:`explainer.cache`)."""
 
 from __future__ import annotations
 
+import json
 import time
 
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from . import cache
 from . import catalog as catalog_mod
 from . import glossary as glossary_mod
 from . import glossary_pages
-from .termlinks import Matcher
+from .termlinks import Matcher, tooltip
 from . import render
 from . import list_pages
 from .article_pages import plan_article
@@ -72,7 +73,7 @@ def plan(paths: Paths, sink: PageSink, progress=None, jobs: int = 1) -> Plan:
         glossary = glossary_mod.Glossary()
     glossary_bytes = _read(paths.glossary)
     context = _Context(paths, glossary, {lang: Matcher(glossary, lang) for lang in LANGUAGES},
-                       glossary_bytes)
+                       glossary_for_articles(glossary))
     summaries: list[cache.Summary | cache.Cached] = []
     keys: list[bytes] = []
     found = []  # (slug, its cache key, its cached summary or None)
@@ -138,7 +139,7 @@ class _Context:
     paths: Paths
     glossary: glossary_mod.Glossary
     matchers: dict[str, Matcher]
-    glossary_bytes: bytes | None = None
+    glossary_key: bytes | None = None  # what the articles' pages take from the glossary
 
 
 @dataclass
@@ -171,13 +172,24 @@ def _plan_articles(context: "_Context", tasks: list[tuple[str, str]], jobs: int)
         _WORKER_CONTEXT = None
 
 
+def glossary_for_articles(glossary: glossary_mod.Glossary) -> bytes:
+    """What an article's pages take from the glossary, for its cache key: each entry's id, kind,
+    names, forms and the articles it is limited to (which words are linked, and the warnings of
+    Latin-script words), the first sentence of each definition (the links' tooltips) and the
+    allowed Latin-script words. The rest of a definition, the notes and the entries' lines are only
+    on the glossary page: an edit there reads no article again."""
+    entries = [[e.id, e.kind, e.ar, e.en, list(e.ar_variants), list(e.en_variants), list(e.ar_ambiguous),
+                list(e.articles), tooltip(e.definition("ar")), tooltip(e.definition("en"))] for e in glossary.entries]
+    return json.dumps([entries, [item.text for item in glossary.allow_latin]], ensure_ascii=False).encode("utf-8")
+
+
 def _article_key(context: "_Context", slug: str, catalog: bytes | None = None) -> str:
     """The cache key of an article's sources as they are now (with ``catalog`` for its en.po, when
     generation updates it)."""
     inputs = [_read(context.paths.article_dir(slug) / name) for name in INPUTS]
     if catalog is not None:
         inputs[1] = catalog
-    return cache.key(context.glossary_bytes, *inputs)
+    return cache.key(context.glossary_key, *inputs)
 
 
 def _plan_one(task: tuple[str, str], context: "_Context | None" = None):
