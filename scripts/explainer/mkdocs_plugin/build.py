@@ -64,8 +64,13 @@ def site_files(outputs: dict[str, Path], default: str) -> dict[str, Path]:
     """The files of the merged site (relative path -> file of an output): the default language's
     tree, and each other language's ``<lang>/`` folder from its own process's output."""
     def tree(folder: Path) -> dict[str, Path]:
-        return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()} \
-            if folder.is_dir() else {}
+        out = {}
+        for here, dirs, names in os.walk(folder):
+            dirs.sort()
+            rel = os.path.relpath(here, folder).replace(os.sep, "/")
+            prefix = "" if rel == "." else f"{rel}/"
+            out.update((prefix + name, Path(here, name)) for name in sorted(names))
+        return out
     if ALL in outputs:
         return tree(outputs[ALL])
     others = [lang for lang in outputs if lang != default]
