@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from explainer.benchmark.corpus import write_corpus
 from explainer.mkdocs_plugin import build as sitebuild
+from explainer.fsio import remove_stale
 from explainer.mkdocs_plugin import reuse
 
 from conftest import REPO, copy_project, explainer
@@ -76,7 +77,7 @@ def test_stale_files_are_removed_but_the_kept_folders(tmp_path):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(rel)
     written = {str(tmp_path / "a/index.html"), str(tmp_path / "assets/s.css")}
-    assert reuse.remove_stale(tmp_path, written, (tmp_path / "pagefind",)) == ["b/index.html"]
+    assert remove_stale(tmp_path, written, (tmp_path / "pagefind",)) == ["b/index.html"]
     assert not (tmp_path / "b").exists() and (tmp_path / "pagefind/x.pf_index").exists()
 
 

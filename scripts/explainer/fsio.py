@@ -102,3 +102,26 @@ class Staging:
         for _, tmp in self.staged:
             _remove(tmp)
         self.staged = []
+
+
+def remove_stale(site: Path, written: set[str], kept: tuple[Path, ...]) -> list[str]:
+    """Remove the files under ``site`` that no build of this run wrote, except under ``kept``
+    (and the folders left empty); returns what was removed, relative to ``site``."""
+    root = os.path.abspath(site)
+    skipped = {os.path.abspath(folder) for folder in kept}
+    written = {os.path.abspath(path) for path in written}
+    removed, folders = [], []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [name for name in dirs if os.path.join(folder, name) not in skipped]
+        folders.append(folder)
+        for name in files:
+            path = os.path.join(folder, name)
+            if path not in written:
+                os.unlink(path)
+                removed.append(os.path.relpath(path, root).replace(os.sep, "/"))
+    for folder in reversed(folders[1:]):  # the deepest first
+        try:
+            os.rmdir(folder)  # only if empty
+        except OSError:
+            pass
+    return sorted(removed)

@@ -21,8 +21,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ContentError
-from ..fsio import write_if_changed
-from .reuse import remove_stale
+from ..fsio import remove_stale, write_if_changed
 
 log = logging.getLogger("explainer.sitebuild")
 

@@ -23,7 +23,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from ..fsio import write_if_changed
+from ..fsio import remove_stale, write_if_changed
 
 VERSIONED = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "markdown", "jinja2",
              "pygments", "pagefind", "babel")
@@ -184,29 +184,6 @@ def unlink(path: str | Path) -> None:
     """Remove a file about to be written again, so that it is written as a new file (the published
     site holds links to the previous one, which must not change under it)."""
     Path(path).unlink(missing_ok=True)
-
-
-def remove_stale(site: Path, written: set[str], kept: tuple[Path, ...]) -> list[str]:
-    """Remove the files under ``site`` that no build of this run wrote, except under ``kept``
-    (and the folders left empty); returns what was removed, relative to ``site``."""
-    root = os.path.abspath(site)
-    skipped = {os.path.abspath(folder) for folder in kept}
-    written = {os.path.abspath(path) for path in written}
-    removed, folders = [], []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [name for name in dirs if os.path.join(folder, name) not in skipped]
-        folders.append(folder)
-        for name in files:
-            path = os.path.join(folder, name)
-            if path not in written:
-                os.unlink(path)
-                removed.append(os.path.relpath(path, root).replace(os.sep, "/"))
-    for folder in reversed(folders[1:]):  # the deepest first
-        try:
-            os.rmdir(folder)  # only if empty
-        except OSError:
-            pass
-    return sorted(removed)
 
 
 class Reuse:
