@@ -115,8 +115,9 @@ def _load(path: Path, root: Path, wanted: str) -> dict | None:
         record = json.loads(path.read_text(encoding="utf-8"))
         if record.get("key") != wanted:
             return None
+        base = str(root)
         for rel, (size, mtime_ns) in record["outputs"].items():
-            stat = (root / rel).stat()
+            stat = os.stat(os.path.join(base, rel))
             if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
                 return None
         return record
@@ -171,9 +172,9 @@ def forget_others(root: Path, slugs: list[str]) -> None:
     """Remove the records of articles that are no longer in the project."""
     folder = root / FOLDER / "articles"
     keep = {f"{slug}{suffix}" for slug in slugs for suffix in (".json", ".summary.json")}
-    for record in sorted(folder.glob("*.json")) if folder.is_dir() else ():
-        if record.name not in keep:
-            record.unlink()
+    for name in sorted(os.listdir(folder)) if folder.is_dir() else ():
+        if name.endswith(".json") and name not in keep:
+            os.unlink(os.path.join(folder, name))
 
 
 def load_lists(root: Path, wanted: str) -> list[Path] | None:

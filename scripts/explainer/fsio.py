@@ -125,3 +125,22 @@ def remove_stale(site: Path, written: set[str], kept: tuple[Path, ...]) -> list[
         except OSError:
             pass
     return sorted(removed)
+
+
+def files_under(folder: Path | str, wanted) -> list[str]:
+    """The files under ``folder`` whose name ``wanted(name)`` accepts, as paths (str), sorted;
+    none when it does not exist (os.walk, not pathlib: generation looks through thousands of pages
+    on every run)."""
+    out = []
+    for here, _, names in os.walk(folder):
+        out += [os.path.join(here, name) for name in names if wanted(name)]
+    return sorted(out)
+
+
+def read_if_there(path: Path | str) -> bytes | None:
+    """The file's bytes, None if there is no such file."""
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except FileNotFoundError:
+        return None

@@ -5,6 +5,7 @@ cache (:mod:`explainer.cache`)."""
 from __future__ import annotations
 
 import json
+import os
 import time
 
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from . import render
 from . import list_pages
 from .article_pages import plan_article
 from .errors import ConflictError, ContentError, ExplainerError, InputError, Problem, combine
-from .fsio import TEMPORARY_GLOB, write_if_changed
+from .fsio import files_under, is_temporary, read_if_there, write_if_changed
 from .header import hand_edited, is_generated, with_digest
 from .locales import LANGUAGES
 from .paths import Paths, article_outputs, article_slugs
@@ -186,7 +187,8 @@ def glossary_for_articles(glossary: glossary_mod.Glossary) -> bytes:
 def _article_key(context: "_Context", slug: str, catalog: bytes | None = None) -> str:
     """The cache key of an article's sources as they are now (with ``catalog`` for its en.po, when
     generation updates it)."""
-    inputs = [_read(context.paths.article_dir(slug) / name) for name in INPUTS]
+    folder = os.path.join(context.paths.articles, slug)
+    inputs = [read_if_there(os.path.join(folder, name)) for name in INPUTS]
     if catalog is not None:
         inputs[1] = catalog
     return cache.key(context.glossary_key, *inputs)
@@ -256,11 +258,12 @@ def generate(paths: Paths, strict: bool = False, progress=None, jobs: int = 1) -
         if write_if_changed(path, data):
             result.written.append(paths.rel(path))
     result.written += [paths.rel(path) for path in staging.commit()]
+    made = {str(path) for path in (*pages, *planned.kept)}
     for lang in LANGUAGES:  # generated pages that no longer have a source (a shorter list, say)
-        folder = paths.docs / lang
-        for stale in sorted(folder.rglob("*.md")) if folder.is_dir() else ():
-            if stale in pages or stale in planned.kept:
+        for name in files_under(paths.docs / lang, lambda file: file.endswith(".md")):
+            if name in made:
                 continue
+            stale = Path(name)
             text = stale.read_text(encoding="utf-8")
             if is_generated(text):
                 if hand_edited(text):
@@ -283,10 +286,10 @@ def generate(paths: Paths, strict: bool = False, progress=None, jobs: int = 1) -
 def _remove_interrupted(folder: Path | None, started: float) -> None:
     """Temporary files of an earlier run that was interrupted (older than this run: a run under
     way beside this one, such as the live preview's, keeps its own)."""
-    for stale in sorted(folder.rglob(TEMPORARY_GLOB)) if folder is not None and folder.is_dir() else ():
+    for stale in files_under(folder, is_temporary) if folder is not None else ():
         try:
-            if stale.stat().st_mtime < started:
-                stale.unlink()
+            if os.stat(stale).st_mtime < started:
+                os.unlink(stale)
         except FileNotFoundError:
             pass
 
