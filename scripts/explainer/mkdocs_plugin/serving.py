@@ -25,7 +25,6 @@ from ..fsio import is_temporary, write_if_changed
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
-UNCHANGED = ("opened", "closed_no_write")  # watchdog's events of a file read, not written
 QUIET_S = 0.1  # a generation starts once saves have stopped for this long (editors write in steps)
 
 
@@ -79,22 +78,25 @@ class ContentWatcher:
         self.guard = threading.Lock()  # held while ``pending`` changes hands
 
     def start(self) -> None:
-        from watchdog.events import FileSystemEventHandler
+        from watchdog import events
         from watchdog.observers import Observer
 
-        handler = FileSystemEventHandler()
+        handler = events.FileSystemEventHandler()
         handler.on_any_event = self._event
         self.observer = Observer()
         self.observer.daemon = True
-        self.observer.schedule(handler, str(self.content), recursive=True)
+        # what changes a file; not a file opened or closed unwritten (the generation reads every
+        # source: thousands of events that would start it again, and take the processor from it)
+        changes = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent, events.FileMovedEvent,
+                   events.FileClosedEvent, events.DirCreatedEvent, events.DirDeletedEvent, events.DirMovedEvent]
+        self.observer.schedule(handler, str(self.content), recursive=True, event_filter=changes)
         self.observer.start()
         self._write_stamp()
         threading.Thread(target=self._loop, name="explainer-generate", daemon=True).start()
         log.info("explainer: generating the pages again when %s changes", self.content)
 
     def _event(self, event) -> None:
-        # a file opened, or closed unwritten, changed nothing: the generation reads every source
-        if not event.is_directory and event.event_type not in UNCHANGED:
+        if not event.is_directory:
             with self.guard:
                 self.pending.update(p for p in (event.src_path, getattr(event, "dest_path", "")) if p)
             self.changed.set()
