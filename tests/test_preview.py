@@ -65,11 +65,10 @@ def test_the_server_publishes_only_a_build_no_change_overtook(tmp_path):
     version = preview.version
     folders, places = preview.build()
     preview.ready = (version - 1, folders, places)  # started before the last change
-    preview.generation_shown = False
     builds = preview.builds
-    preview.requested.clear()
     preview.builder()
-    assert preview.builds == builds and preview.requested.is_set()  # not published; built again
+    assert preview.builds == builds and preview.ready is None  # not published
+    assert preview.requested.is_set() and preview.version == version  # the last change's build follows
     preview.ready = (preview.version, folders, places)
     preview.builder()
     assert preview.builds == builds + 1

@@ -104,8 +104,9 @@ class Preview:
         theme changed, a build requested."""
         with self.lock:
             ready, self.ready = self.ready, None
-            if ready is not None and ready[0] == self.version:
-                self.publish(ready[1], ready[2])
+            if ready is not None:  # published, or dropped: the change that overtook it asked for a build
+                if ready[0] == self.version:
+                    self.publish(ready[1], ready[2])
                 return
             if self.generation_shown:
                 self.generation_shown = False
