@@ -13,17 +13,14 @@ from . import catalog as catalog_mod
 from . import figures as figures_mod
 from . import glossary as glossary_mod
 from .article import Article
+from .fsio import read_if_there
 from .locales import SOURCE_LANG, TARGET_LANG
 from .paths import Paths, article_slugs
 
 INPUTS = ("ar.md", "en.po", "figures.yml", arnotes.FILE_NAME)  # an article's sources, whose bytes make its cache key
 
 
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
+_read = read_if_there  # a source's bytes, None when there is no such file
 
 
 def _read_catalog(po_path: Path, article: Article, paths: Paths) -> Catalog:

@@ -119,7 +119,7 @@ class Preview:
         """The pages generated again after a save (:func:`.serving.generate_and_report`); those
         that changed only inside their blocks spliced into the served site, and a build requested."""
         written = serving.generate_and_report(root, log)
-        if any(self.root / "content" not in path.parents for path in written):  # pages changed
+        if serving.pages_changed(self.root / "content", written):
             self.splice(written)
             with self.lock:
                 self.generation_shown = True  # the watcher's stamp, which the server sees next

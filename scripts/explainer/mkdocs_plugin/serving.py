@@ -63,6 +63,11 @@ def generate_and_report(root: Path, logger: logging.Logger = log) -> list[Path]:
     return [root / rel for rel in (*result.written, *result.removed)]
 
 
+def pages_changed(content: Path, written: list[Path]) -> bool:
+    """Whether a generation wrote anything outside ``content`` (pages, not only a catalog)."""
+    return any(content not in Path(path).parents for path in written)
+
+
 class ContentWatcher:
     """Generates the pages again each time files under ``content`` change (a burst of changes
     counts once); :meth:`wait` holds a rebuild until a generation under way is done."""
@@ -124,7 +129,7 @@ class ContentWatcher:
     def run_once(self) -> None:
         with self.lock:
             written = self.generate(self.root)
-            if any(self.content not in Path(path).parents for path in written):  # pages changed
+            if pages_changed(self.content, written):
                 self._write_stamp()
             self.own = {}
             for path in written:
