@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -144,3 +145,26 @@ def read_if_there(path: Path | str) -> bytes | None:
             return file.read()
     except FileNotFoundError:
         return None
+
+
+def link_file(source: Path, target: Path) -> None:
+    """``target`` made the same file as ``source`` (a hard link where the file system allows, else a
+    copy), in one rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.explainer-tmp")
+    temporary.unlink(missing_ok=True)
+    try:
+        os.link(source, temporary)
+    except OSError:
+        shutil.copy2(source, temporary)
+    os.replace(temporary, target)
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """The same file (linked), or its copy (same size and modification time)."""
+    try:
+        first, second = a.stat(), b.stat()
+    except OSError:
+        return False
+    return (first.st_ino, first.st_dev) == (second.st_ino, second.st_dev) or \
+        (first.st_size, first.st_mtime_ns) == (second.st_size, second.st_mtime_ns)

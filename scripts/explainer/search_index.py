@@ -17,17 +17,14 @@ import functools
 import hashlib
 import html
 import json
+import os
 import re
-import shutil
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import arabic
-from .errors import InputError, Problem
-from .fsio import write_if_changed
+from . import arabic, search_bundle
+from .fsio import remove_stale, write_if_changed
 from .glossary import Glossary
 from .locales import SEARCH_LABELS
 
@@ -209,11 +206,13 @@ def _lexicon_digest(lexicon: frozenset[str]) -> str:
 
 
 def index_pages(records: list[Record], lexicon: frozenset[str], pages: Path) -> dict[str, bytes]:
-    """Each record as a page for Pagefind's indexer in ``pages``, named after what it is made of
-    (the record and the glossary's lexicon, which the keys depend on): in a folder kept from the
-    last build only the pages of changed records are written, and those of records gone are
-    removed. Returns the blocks' texts by their file name in the bundle."""
-    pages.mkdir(parents=True, exist_ok=True)
+    """Each record as a page for Pagefind's indexer in ``pages``: in a folder named after its
+    address, a file named after what it is made of (the record and the glossary's lexicon, which
+    the keys depend on). In a folder kept from the last build only the pages of changed records are
+    written, and those of records gone are removed; the folders keep their names, so that Pagefind
+    reads the records in the same order (that of the folders' names) and numbers them as before,
+    and the index chunks of the words no edit touched stay the same files. Returns the blocks'
+    texts by their file name in the bundle."""
     lexicon_digest = _lexicon_digest(lexicon)
     texts, names = {}, set()
     for record in records:
@@ -221,38 +220,26 @@ def index_pages(records: list[Record], lexicon: frozenset[str], pages: Path) -> 
         texts_file = f"{TEXTS}/{hashlib.sha256(data).hexdigest()[:16]}.json"
         texts[texts_file] = data
         made_of = json.dumps([lexicon_digest, texts_file, record.as_data()], ensure_ascii=False)
-        name = f"{hashlib.sha256(made_of.encode('utf-8')).hexdigest()[:24]}.html"
+        name = os.path.join(pages, hashlib.sha256(record.url.encode("utf-8")).hexdigest()[:16],
+                            f"{hashlib.sha256(made_of.encode('utf-8')).hexdigest()[:24]}.html")
         names.add(name)
-        if not (pages / name).is_file():
-            write_if_changed(pages / name, _page(pagefind_fields(record, lexicon), texts_file), durable=False)
-    for stale in pages.iterdir():
-        if stale.name not in names:
-            stale.unlink()
+        if not os.path.isfile(name):
+            write_if_changed(Path(name), _page(pagefind_fields(record, lexicon), texts_file), durable=False)
+    pages.mkdir(parents=True, exist_ok=True)
+    remove_stale(pages, names, ())
     return texts
 
 
-def write_bundle(records: list[Record], folder: Path, glossary: Glossary, lang: str, pages: Path | None = None) -> None:
-    """The Pagefind bundle of one language's records in ``folder`` (replaced), with the blocks' texts
-    and the front end's data. Each record goes to Pagefind's indexer as a small page of its own
-    (:func:`index_pages`), in ``pages`` when the folder is kept from one build to the next."""
-    if folder.exists():
-        shutil.rmtree(folder)
-    (folder / TEXTS).mkdir(parents=True)
+def write_bundle(records: list[Record], folder: Path, glossary: Glossary, lang: str, pages: Path | None = None,
+                 output: Path | None = None) -> None:
+    """The Pagefind bundle of one language's records in ``folder``, with the blocks' texts and the
+    front end's data. Each record goes to Pagefind's indexer as a small page of its own
+    (:func:`index_pages`), in ``pages``, and its output to ``output``, when these folders are kept
+    from one build to the next (:mod:`.search_bundle`: only what changed is written again)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".explainer-index-", dir=folder.parent) as temporary:
-        written = index_pages(records, glossary.lexicon(), pages or Path(temporary))
-        for name, data in written.items():
-            (folder / name).write_bytes(data)
-        _index(pages or Path(temporary), folder)
-    for name in _UNUSED:
-        (folder / name).unlink(missing_ok=True)
-    data = json.dumps(front_end_data(glossary, lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    (folder / FRONT_END).write_text(data, encoding="utf-8")
-
-
-def _index(pages: Path, output: Path) -> None:
-    """Pagefind's indexer (the binary of the PyPI package ``pagefind[bin]``) over ``pages``."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output),
-                             "--quiet"], capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise InputError(Problem(str(output), None, "Pagefind could not write the search index: "
-                                 f"{(result.stderr or result.stdout).strip()[-1000:]}"))
+        pages, output = pages or Path(temporary, "pages"), output or Path(temporary, "output")
+        texts = index_pages(records, glossary.lexicon(), pages)
+        files = search_bundle.index_kept(pages, output)
+        data = json.dumps(front_end_data(glossary, lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        search_bundle.place(output, files, folder, {**texts, FRONT_END: data.encode("utf-8")}, _UNUSED)

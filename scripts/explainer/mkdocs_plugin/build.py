@@ -15,13 +15,12 @@ import gzip
 import io
 import logging
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from ..errors import ContentError
-from ..fsio import remove_stale, write_if_changed
+from ..fsio import link_file, remove_stale, same_file, write_if_changed
 
 log = logging.getLogger("explainer.sitebuild")
 
@@ -79,29 +78,6 @@ def site_files(outputs: dict[str, Path], default: str) -> dict[str, Path]:
     return files
 
 
-def _place(source: Path, target: Path) -> None:
-    """``target`` made the same file as ``source`` (a hard link where the file system allows, else a
-    copy), in one rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.explainer-tmp")
-    temporary.unlink(missing_ok=True)
-    try:
-        os.link(source, temporary)
-    except OSError:
-        shutil.copy2(source, temporary)
-    os.replace(temporary, target)
-
-
-def _same(a: Path, b: Path) -> bool:
-    """The same file (linked), or its copy (same size and modification time)."""
-    try:
-        first, second = a.stat(), b.stat()
-    except OSError:
-        return False
-    return (first.st_ino, first.st_dev) == (second.st_ino, second.st_dev) or \
-        (first.st_size, first.st_mtime_ns) == (second.st_size, second.st_mtime_ns)
-
-
 def publish(outputs: dict[str, Path], default: str, site: Path, mtime: int) -> None:
     """Bring ``site`` in line with the outputs, file by file: a changed file is replaced in one
     rename, an unchanged one (the same file, linked) is left alone, a file no output has any more
@@ -117,8 +93,8 @@ def publish(outputs: dict[str, Path], default: str, site: Path, mtime: int) -> N
         if gz is not None:  # keep the time MkDocs stamped on it
             mtime = int.from_bytes(gz.read_bytes()[4:8], "little")
     for rel, source in files.items():
-        if not _same(source, site / rel):
-            _place(source, site / rel)
+        if not same_file(source, site / rel):
+            link_file(source, site / rel)
     if "sitemap.xml" in merged:
         write_if_changed(site / "sitemap.xml", merged["sitemap.xml"], durable=False)
         write_if_changed(site / "sitemap.xml.gz", gzipped(merged["sitemap.xml"], "sitemap.xml.gz", mtime),

@@ -274,8 +274,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                     digest = self.reuse.ledger.next_bundles[lang] = bundle_digest(mine, paths.glossary)
                     if self.reuse.ledger.bundles.get(lang) == digest and (folder / "pagefind-entry.json").is_file():
                         continue
-                pages = self.reuse.index_pages(lang) if self.reuse is not None else None
-                write_bundle(mine, folder, glossary, lang, pages)
+                kept = (self.reuse.index_pages(lang), self.reuse.index_output(lang)) if self.reuse is not None \
+                    else (None, None)
+                write_bundle(mine, folder, glossary, lang, *kept)
         except ExplainerError as exc:
             raise PluginError(str(exc)) from None
         return tuple(folders)

@@ -268,6 +268,10 @@ class Reuse:
         """The folder of the pages Pagefind indexes for ``lang``, kept beside the ledger."""
         return self.ledger.path.with_name(f"{self.ledger.path.stem}-search-{lang}")
 
+    def index_output(self, lang: str) -> Path:
+        """The folder of Pagefind's output for ``lang``, kept beside the ledger."""
+        return self.ledger.path.with_name(f"{self.ledger.path.stem}-pagefind-{lang}")
+
     def rendered(self, page, search: list | None) -> None:
         src = page.file.src_uri
         self.ledger.keep(src, self.keys.get(src, ""), search, self.read.get(src))
