@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ContentError
-from ..fsio import link_file, remove_stale, same_file, write_if_changed
+from ..fsio import link_file, write_if_changed
 
 log = logging.getLogger("explainer.sitebuild")
 
@@ -58,49 +58,83 @@ def gzipped(text: str, name: str, mtime: int) -> bytes:
     return buffer.getvalue()
 
 
-def site_files(outputs: dict[str, Path], default: str) -> dict[str, Path]:
+def _tree(folder: str) -> tuple[dict[str, os.DirEntry], list[str]]:
+    """The files under ``folder`` by relative path, as directory entries (os.scandir: a file's
+    inode comes without a stat), and the folders under it; none when it is not there."""
+    files, folders, stack = {}, [], [(folder, "")]
+    while stack:
+        here, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(here))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            if entry.is_dir():
+                if not entry.is_symlink():  # as os.walk: not followed
+                    folders.append(entry.path)
+                    stack.append((entry.path, f"{prefix}{entry.name}/"))
+            else:
+                files[prefix + entry.name] = entry
+    return files, folders
+
+
+def site_files(outputs: dict[str, Path], default: str) -> dict[str, os.DirEntry]:
     """The files of the merged site (relative path -> file of an output): the default language's
     tree, and each other language's ``<lang>/`` folder from its own process's output."""
-    def tree(folder: Path) -> dict[str, Path]:
-        out = {}
-        for here, dirs, names in os.walk(folder):
-            dirs.sort()
-            rel = os.path.relpath(here, folder).replace(os.sep, "/")
-            prefix = "" if rel == "." else f"{rel}/"
-            out.update((prefix + name, Path(here, name)) for name in sorted(names))
-        return out
     if ALL in outputs:
-        return tree(outputs[ALL])
+        return _tree(str(outputs[ALL]))[0]
     others = [lang for lang in outputs if lang != default]
-    files = {rel: path for rel, path in tree(outputs[default]).items() if rel.split("/", 1)[0] not in others}
+    files = {rel: entry for rel, entry in _tree(str(outputs[default]))[0].items() if rel.split("/", 1)[0] not in others}
     for lang in others:
-        files.update({f"{lang}/{rel}": path for rel, path in tree(outputs[lang] / lang).items()})
+        files.update({f"{lang}/{rel}": entry for rel, entry in _tree(str(outputs[lang] / lang))[0].items()})
     return files
+
+
+def _same(source: os.DirEntry, target: os.DirEntry | None, one_device: bool) -> bool:
+    """The same file (linked: one inode, read from the folder without a stat when both are on one
+    file system), or its copy (same size and modification time)."""
+    if target is None:
+        return False
+    if one_device and source.inode() == target.inode():
+        return True
+    first, second = source.stat(), target.stat()
+    return (first.st_ino, first.st_dev) == (second.st_ino, second.st_dev) or \
+        (first.st_size, first.st_mtime_ns) == (second.st_size, second.st_mtime_ns)
 
 
 def publish(outputs: dict[str, Path], default: str, site: Path, mtime: int) -> None:
     """Bring ``site`` in line with the outputs, file by file: a changed file is replaced in one
     rename, an unchanged one (the same file, linked) is left alone, a file no output has any more
-    is removed. With one process per language, their sitemaps are merged into one."""
+    is removed (and the folders left empty). With one process per language, their sitemaps are
+    merged into one."""
     files = site_files(outputs, default)
     site.mkdir(parents=True, exist_ok=True)
+    present, folders = _tree(str(site))
     merged = {}
     if ALL not in outputs and "sitemap.xml" in files:
         others = [(outputs[lang] / "sitemap.xml").read_text(encoding="utf-8") for lang in outputs
                   if lang != default and (outputs[lang] / "sitemap.xml").exists()]
-        merged["sitemap.xml"] = merge_sitemaps(files.pop("sitemap.xml").read_text(encoding="utf-8"), others)
+        merged["sitemap.xml"] = merge_sitemaps(Path(files.pop("sitemap.xml").path).read_text(encoding="utf-8"), others)
         gz = files.pop("sitemap.xml.gz", None)
         if gz is not None:  # keep the time MkDocs stamped on it
-            mtime = int.from_bytes(gz.read_bytes()[4:8], "little")
+            mtime = int.from_bytes(Path(gz.path).read_bytes()[4:8], "little")
+    one_device = all(os.stat(folder).st_dev == os.stat(site).st_dev for folder in outputs.values())
     for rel, source in files.items():
-        if not same_file(source, site / rel):
-            link_file(source, site / rel)
+        if not _same(source, present.get(rel), one_device):
+            link_file(Path(source.path), site / rel)
     if "sitemap.xml" in merged:
         write_if_changed(site / "sitemap.xml", merged["sitemap.xml"], durable=False)
         write_if_changed(site / "sitemap.xml.gz", gzipped(merged["sitemap.xml"], "sitemap.xml.gz", mtime),
                          durable=False)
     kept = {*files, *merged, *(["sitemap.xml.gz"] if merged else [])}
-    remove_stale(site, {str(site / rel) for rel in kept}, ())
+    for rel, entry in present.items():
+        if rel not in kept:
+            os.unlink(entry.path)
+    for folder in sorted(folders, key=len, reverse=True):  # the deepest first
+        try:
+            os.rmdir(folder)  # only if empty
+        except OSError:
+            pass
 
 
 ALL = "all"  # the output of a one-process build
