@@ -134,7 +134,7 @@ def test_place_links_named_files_and_writes_the_rest(tmp_path):
     files = search_bundle.index_kept(pages, output)
     (folder / "stale.txt").parent.mkdir(parents=True)
     (folder / "stale.txt").write_text("old", encoding="utf-8")
-    search_bundle.place(output, files, folder, {"texts/abc.json": b"[]", "front.json": b"{}"}, ("pagefind-ui.js",))
+    search_bundle.place(output, files, folder, {"texts/abc.json": lambda: b"[]", "front.json": lambda: b"{}"}, ("pagefind-ui.js",))
     placed = _tree(folder)
     assert set(placed) == (files - {"pagefind-ui.js"}) | {"texts/abc.json", "front.json"}
     fragment = next(rel for rel in files if rel.startswith("fragment/"))

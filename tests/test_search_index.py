@@ -65,6 +65,31 @@ def test_record_blocks_start_where_their_keys_do():
     assert json.loads(search_index.block_texts(record)) == [["", "العنوان هنا"], ["", "وبالشركات الكبرى"], ["", "ميتا"]]
 
 
+def _indexed(url: str, text: str) -> search_index.Indexed:
+    return search_index.Indexed.of(search_index.Record(url, "en", url, "article", (search_index.Block("", "", text),)))
+
+
+def test_index_pages_writes_the_pages_of_changed_records_only(tmp_path):
+    pages, lexicon = tmp_path / "pages", GLOSSARY.lexicon()
+    first = [_indexed("a/", "one market"), _indexed("b/", "two markets")]
+    texts = search_index.index_pages(first, lexicon, pages)
+    written = {path.relative_to(pages).as_posix(): path.stat().st_mtime_ns for path in pages.rglob("*.html")}
+    assert len(written) == 2 and len(texts) == 2
+    assert sorted(json.loads(make()) for make in texts.values()) == [[["", "one market"]], [["", "two markets"]]]
+    changed = [first[0], _indexed("b/", "two markets fell")]
+    assert search_index.Indexed(first[0].digest, json.loads(json.dumps(first[0].data))) == changed[0]  # as kept
+    search_index.index_pages(changed, lexicon, pages)
+    again = {path.relative_to(pages).as_posix(): path.stat().st_mtime_ns for path in pages.rglob("*.html")}
+    a_page = next(rel for rel in written if rel in again)
+    assert again[a_page] == written[a_page]  # not written again
+    assert len(again) == 2 and len(set(again) - set(written)) == 1  # b's page replaced, in its folder
+    assert {rel.split("/")[0] for rel in again} == {rel.split("/")[0] for rel in written}
+    assert search_index.bundle_digest(first, tmp_path / "none.yml") != \
+        search_index.bundle_digest(changed, tmp_path / "none.yml")
+    assert search_index.bundle_digest(first, tmp_path / "none.yml") == \
+        search_index.bundle_digest(first[::-1], tmp_path / "none.yml")
+
+
 def test_synonyms_give_every_form_in_the_page_language():
     ar = search_index.synonyms(GLOSSARY, "ar")
     assert ["مارك", "زوكربيرج"] in ar["zuckerberg"] and ["زوكربيرج"] in ar["mark zuckerberg"]

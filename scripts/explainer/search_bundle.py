@@ -29,7 +29,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from .errors import InputError, Problem
 from .fsio import link_file, remove_stale, same_file, write_if_changed
@@ -175,9 +175,9 @@ def index_kept(pages: Path, output: Path) -> set[str]:
     return set(after.files)
 
 
-def place(output: Path, files: set[str], folder: Path, extra: dict[str, bytes], left_out: tuple[str, ...]) -> None:
+def place(output: Path, files: set[str], folder: Path, extra: dict[str, Callable[[], bytes]], left_out: tuple[str, ...]) -> None:
     """``folder`` made of the bundle's ``files`` in ``output`` (but ``left_out``) and the ``extra``
-    files (name -> bytes, content-named in a folder): a content-named file is linked (copied where links cannot be made) unless
+    files (name -> what makes its bytes; content-named in a folder): a content-named file is linked (copied where links cannot be made) unless
     the folder has it already, any other file is written when its bytes change (as a new file: the
     published site may link the old one), and every other file is removed."""
     wanted = set()
@@ -188,8 +188,8 @@ def place(output: Path, files: set[str], folder: Path, extra: dict[str, bytes], 
             write_if_changed(target, source.read_bytes(), durable=False)
         elif not same_file(source, target):
             link_file(source, target)
-    for rel, data in extra.items():
+    for rel, make in extra.items():
         wanted.add(rel)
         if "/" not in rel or not (folder / rel).is_file():  # those in folders are content-named
-            write_if_changed(folder / rel, data, durable=False)
+            write_if_changed(folder / rel, make(), durable=False)
     remove_stale(folder, {str(folder / rel) for rel in wanted}, ())

@@ -21,6 +21,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
+from typing import Callable
 from pathlib import Path
 
 from . import arabic, search_bundle
@@ -87,6 +88,32 @@ class Record:
     def from_data(cls, data: list) -> "Record":
         url, lang, title, kind, blocks = data
         return cls(url, lang, title, kind, tuple(Block(*block) for block in blocks))
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """A record as data (:meth:`Record.as_data`) with the digest of that data: made once, when its
+    page is rendered, and kept with the page from one build to the next, so that a build tells
+    which records changed without reading them."""
+    digest: str
+    data: list
+
+    @classmethod
+    def of(cls, record: Record) -> "Indexed":
+        data = record.as_data()
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return cls(hashlib.sha256(text.encode("utf-8")).hexdigest(), data)
+
+    @property
+    def url(self) -> str:
+        return self.data[0]
+
+    @property
+    def lang(self) -> str:
+        return self.data[1]
+
+    def record(self) -> Record:
+        return Record.from_data(self.data)
 
 
 def _text(fragment: str) -> str:
@@ -193,11 +220,11 @@ def front_end_data(glossary: Glossary, lang: str) -> dict:
             "kinds": list(KINDS), "labels": SEARCH_LABELS[lang]}
 
 
-def bundle_digest(records: list[Record], glossary_file: Path) -> str:
+def bundle_digest(records: list[Indexed], glossary_file: Path) -> str:
     """What a language's bundle is made from: its records and the glossary (the front end's data)."""
     digest = hashlib.sha256(glossary_file.read_bytes() if glossary_file.is_file() else b"")
     for record in sorted(records, key=lambda r: r.url):
-        digest.update(json.dumps(record.as_data(), ensure_ascii=False).encode())
+        digest.update(f"\0{record.url}\0{record.digest}".encode("utf-8"))
     return digest.hexdigest()
 
 
@@ -205,32 +232,36 @@ def _lexicon_digest(lexicon: frozenset[str]) -> str:
     return hashlib.sha256("\n".join(sorted(lexicon)).encode("utf-8")).hexdigest()
 
 
-def index_pages(records: list[Record], lexicon: frozenset[str], pages: Path) -> dict[str, bytes]:
+def index_pages(records: list[Indexed], lexicon: frozenset[str], pages: Path) -> dict[str, Callable[[], bytes]]:
     """Each record as a page for Pagefind's indexer in ``pages``: in a folder named after its
-    address, a file named after what it is made of (the record and the glossary's lexicon, which
-    the keys depend on). In a folder kept from the last build only the pages of changed records are
-    written, and those of records gone are removed; the folders keep their names, so that Pagefind
-    reads the records in the same order (that of the folders' names) and numbers them as before,
-    and the index chunks of the words no edit touched stay the same files. Returns the blocks'
-    texts by their file name in the bundle."""
+    address, a file named after what it is made of (the record's digest and the glossary's
+    lexicon, which the keys depend on). In a folder kept from the last build only the pages of
+    changed records are written, and those of records gone are removed; the folders keep their
+    names, so that Pagefind reads the records in the same order (that of the folders' names) and
+    numbers them as before, and the index chunks of the words no edit touched stay the same files.
+    Returns, by their file name in the bundle (named after the record), what makes the blocks'
+    texts (wanted only for the files the bundle does not hold yet)."""
     lexicon_digest = _lexicon_digest(lexicon)
     texts, names = {}, set()
     for record in records:
-        data = block_texts(record)
-        texts_file = f"{TEXTS}/{hashlib.sha256(data).hexdigest()[:16]}.json"
-        texts[texts_file] = data
-        made_of = json.dumps([lexicon_digest, texts_file, record.as_data()], ensure_ascii=False)
+        texts_file = f"{TEXTS}/{record.digest[:16]}.json"
+        texts[texts_file] = functools.partial(_texts_of, record)
+        made_of = f"{lexicon_digest}\0{record.digest}".encode("utf-8")
         name = os.path.join(pages, hashlib.sha256(record.url.encode("utf-8")).hexdigest()[:16],
-                            f"{hashlib.sha256(made_of.encode('utf-8')).hexdigest()[:24]}.html")
+                            f"{hashlib.sha256(made_of).hexdigest()[:24]}.html")
         names.add(name)
         if not os.path.isfile(name):
-            write_if_changed(Path(name), _page(pagefind_fields(record, lexicon), texts_file), durable=False)
+            write_if_changed(Path(name), _page(pagefind_fields(record.record(), lexicon), texts_file), durable=False)
     pages.mkdir(parents=True, exist_ok=True)
     remove_stale(pages, names, ())
     return texts
 
 
-def write_bundle(records: list[Record], folder: Path, glossary: Glossary, lang: str, pages: Path | None = None,
+def _texts_of(record: Indexed) -> bytes:
+    return block_texts(record.record())
+
+
+def write_bundle(records: list[Indexed], folder: Path, glossary: Glossary, lang: str, pages: Path | None = None,
                  output: Path | None = None) -> None:
     """The Pagefind bundle of one language's records in ``folder``, with the blocks' texts and the
     front end's data. Each record goes to Pagefind's indexer as a small page of its own
@@ -242,4 +273,4 @@ def write_bundle(records: list[Record], folder: Path, glossary: Glossary, lang: 
         texts = index_pages(records, glossary.lexicon(), pages)
         files = search_bundle.index_kept(pages, output)
         data = json.dumps(front_end_data(glossary, lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        search_bundle.place(output, files, folder, {**texts, FRONT_END: data.encode("utf-8")}, _UNUSED)
+        search_bundle.place(output, files, folder, {**texts, FRONT_END: lambda: data.encode("utf-8")}, _UNUSED)

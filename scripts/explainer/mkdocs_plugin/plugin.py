@@ -51,7 +51,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.pages_404: dict[str, str] = {}  # language -> its 404 page
         self.pre_rendered: dict[str, tuple[str, int]] = {}  # page -> key and number of its blocks
         self.placing: dict[str, tuple[str, list[str]]] = {}  # page -> its skeleton's digest and blocks (splice)
-        self.search_records: list = []  # explainer.search_index.Record of every page searched
+        self.search_records: list = []  # explainer.search_index.Indexed of every page searched
         self.headings: skeleton.Headings | None = None
         self.rendered: dict[str, int] = {}  # pages rendered per language, for the progress line
         self.dirty = False
@@ -164,18 +164,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             record = self._search_record(page, config, searched.get("kind", "page"))
             self.search_records.append(record)
         if self.reuse is not None:
-            self.reuse.rendered(page, record.as_data() if record else None)
+            self.reuse.rendered(page, [record.digest, record.data] if record else None)
         return context
 
     def _search_record(self, page, config, kind: str):
-        from ..search_index import Record, blocks_of
+        from ..search_index import Indexed, Record, blocks_of
 
         i18n = compat.i18n(config)
         lang = i18n.current_language if i18n else config.theme["language"]
         url = page.url
         if i18n is not None and lang != i18n.default_language:
             url = url[len(lang) + 1:] if url.startswith(f"{lang}/") else url
-        return Record(url, lang, page.title or "", kind, tuple(blocks_of(page.content, items=kind == "notes")))
+        return Indexed.of(Record(url, lang, page.title or "", kind, tuple(blocks_of(page.content, items=kind == "notes"))))
 
     def on_env(self, env, *, config, files):
         """Before the templates render: a language's direction, the folder of the language being
@@ -256,12 +256,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         are those it was made from); returns their folders."""
         from ..errors import ExplainerError
         from ..paths import Paths
-        from ..search_index import BUNDLE, Record, bundle_digest, write_bundle
+        from ..search_index import BUNDLE, Indexed, bundle_digest, write_bundle
         from ..sources import load_glossary
 
         records, self.search_records = self.search_records, []
         if self.reuse is not None:
-            records += [Record.from_data(data) for data in self.reuse.search_records()]
+            records += [Indexed(*kept) for kept in self.reuse.search_records()]
         folders = []
         try:
             paths = Paths(Path(config.config_file_path).resolve().parent)

@@ -283,7 +283,8 @@ class Reuse:
             entry["splice"] = places
 
     def search_records(self) -> list[list]:
-        """The search records of the pages left as they were."""
+        """The search records of the pages left as they were (each its digest and its data, as
+        :class:`explainer.search_index.Indexed` holds them)."""
         return [data for data in (self.ledger.next[src]["search"] for src in self.reused) if data]
 
     def finish(self, site: Path, extra: list[Path], kept: tuple[Path, ...], write: bool = True) -> list[str]:
