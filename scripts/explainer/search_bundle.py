@@ -27,7 +27,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Callable, NamedTuple
 
@@ -126,9 +125,17 @@ def _conflicting(before: Bundle, after: Bundle) -> bool:
 
 
 def run_pagefind(pages: Path, output: Path) -> None:
-    """Pagefind's indexer (the binary of the PyPI package ``pagefind[bin]``) over ``pages``."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output),
-                             "--quiet"], capture_output=True, text=True, check=False)
+    """Pagefind's indexer (the binary of the PyPI package ``pagefind[bin]``, run as it is, not
+    through ``python -m pagefind``, which starts a Python first) over ``pages``."""
+    try:
+        from pagefind_bin import get_executable
+
+        binary = str(get_executable())
+    except (ImportError, FileNotFoundError) as exc:
+        raise InputError(Problem(str(output), None, "expected Pagefind's binary (the PyPI package pagefind[bin], "
+                                 f"which `make install` installs), found none: {exc}")) from None
+    result = subprocess.run([binary, "--site", str(pages), "--output-path", str(output), "--quiet"],
+                            capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise InputError(Problem(str(output), None, "Pagefind could not write the search index: "
                                  f"{(result.stderr or result.stdout).strip()[-1000:]}"))

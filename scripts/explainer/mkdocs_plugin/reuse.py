@@ -26,7 +26,7 @@ from pathlib import Path
 from ..fsio import remove_stale, write_if_changed
 
 VERSIONED = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "markdown", "jinja2",
-             "pygments", "pagefind", "babel")
+             "pygments", "pagefind", "pagefind-bin", "babel")
 ENVIRONMENT_VARIABLES = ("SITE_URL", "EXPLAINER_SEARCH", "EXPLAINER_SPLICE")
 
 
