@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from explainer.benchmark.corpus import write_corpus
 from explainer.mkdocs_plugin import build as sitebuild
 from explainer.fsio import remove_stale
-from explainer.mkdocs_plugin import reuse
+from explainer.mkdocs_plugin import page_keys, reuse
 
 from conftest import REPO, copy_project, explainer
 
@@ -32,13 +32,13 @@ def test_nav_view_shows_the_open_section_in_full_and_the_others_by_their_first_p
     a1.parent = a2.parent = a
     b1.parent = b
     home = _item("Home", "")
-    view = reuse.nav_view([home, a, b], a2, {id(a)})
+    view = page_keys.nav_view([home, a, b], a2, {id(a)})
     assert view == [["Home", "", False], ["A", None, False, [["A1", "a/1/", False], ["A2", "a/2/", True]]],
                     ["B", None, False, "b/1/"]]
     b1.title = "B1 renamed"  # not shown on a page of section A
-    assert reuse.nav_view([home, a, b], a2, {id(a)}) == view
+    assert page_keys.nav_view([home, a, b], a2, {id(a)}) == view
     a1.title = "A1 renamed"
-    assert reuse.nav_view([home, a, b], a2, {id(a)}) != view
+    assert page_keys.nav_view([home, a, b], a2, {id(a)}) != view
 
 
 def test_ledger_reuses_only_the_same_key_with_its_output_there(tmp_path):
@@ -175,8 +175,21 @@ def edit_configuration(project: Path, rng: random.Random) -> None:
                       encoding="utf-8")
 
 
+def lose_kept_search_files(project: Path, rng: random.Random) -> None:
+    """What a writer may remove from the cache by hand: a kept search record, or Pagefind's kept
+    output; then a translation edited (the search bundle made again)."""
+    cache = project / ".explainer-cache" / "site"
+    records = sorted(cache.glob("*-records/*.json"))
+    if records and rng.random() < 0.5:
+        rng.choice(records).unlink()
+    else:
+        for folder in cache.glob("*-pagefind-*"):
+            shutil.rmtree(folder) if folder.is_dir() else folder.unlink()
+    edit_translation(project, rng)
+
+
 EDITS = [edit_paragraph, edit_translation, edit_title, edit_glossary, add_article, delete_article,
-         edit_configuration]
+         edit_configuration, lose_kept_search_files]
 
 
 @settings(max_examples=2, deadline=None, suppress_health_check=list(HealthCheck),
@@ -199,7 +212,7 @@ def test_incremental_build_is_the_build_from_nothing(tmp_path_factory, edits, se
         # the other articles' pages as they were
         if edit is edit_configuration:
             assert reused == 0, counts
-        elif edit in (edit_paragraph, edit_translation):
+        elif edit in (edit_paragraph, edit_translation, lose_kept_search_files):
             assert reused > 0, (edit.__name__, counts)
         fresh = _sources(project, root / f"fresh-{step}")
         explainer("build", "-q", cwd=fresh, env={"SOURCE_DATE_EPOCH": "1700000000"})

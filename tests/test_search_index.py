@@ -77,7 +77,7 @@ def test_index_pages_writes_the_pages_of_changed_records_only(tmp_path):
     assert len(written) == 2 and len(texts) == 2
     assert sorted(json.loads(make()) for make in texts.values()) == [[["", "one market"]], [["", "two markets"]]]
     changed = [first[0], _indexed("b/", "two markets fell")]
-    assert search_index.Indexed(first[0].digest, json.loads(json.dumps(first[0].data))) == changed[0]  # as kept
+    assert search_index.Indexed(*first[0].ref(), lambda: json.loads(json.dumps(first[0].data()))) == changed[0]
     search_index.index_pages(changed, lexicon, pages)
     again = {path.relative_to(pages).as_posix(): path.stat().st_mtime_ns for path in pages.rglob("*.html")}
     a_page = next(rel for rel in written if rel in again)

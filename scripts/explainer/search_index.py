@@ -20,7 +20,7 @@ import json
 import os
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 from pathlib import Path
 
@@ -92,28 +92,27 @@ class Record:
 
 @dataclass(frozen=True)
 class Indexed:
-    """A record as data (:meth:`Record.as_data`) with the digest of that data: made once, when its
-    page is rendered, and kept with the page from one build to the next, so that a build tells
-    which records changed without reading them."""
+    """A record by the digest of its data (:meth:`Record.as_data`), made once, when its page is
+    rendered, and kept with the page from one build to the next (:meth:`ref`), so that a build
+    tells which records changed without reading them; ``data`` makes or reads the data when it is
+    wanted (:class:`explainer.record_store.RecordStore`)."""
     digest: str
-    data: list
+    url: str
+    lang: str
+    data: Callable[[], list] = field(compare=False, repr=False)
 
     @classmethod
     def of(cls, record: Record) -> "Indexed":
         data = record.as_data()
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        return cls(hashlib.sha256(text.encode("utf-8")).hexdigest(), data)
+        return cls(hashlib.sha256(text.encode("utf-8")).hexdigest(), record.url, record.lang, lambda: data)
 
-    @property
-    def url(self) -> str:
-        return self.data[0]
-
-    @property
-    def lang(self) -> str:
-        return self.data[1]
+    def ref(self) -> list[str]:
+        """What the ledger keeps of the record."""
+        return [self.digest, self.url, self.lang]
 
     def record(self) -> Record:
-        return Record.from_data(self.data)
+        return Record.from_data(self.data())
 
 
 def _text(fragment: str) -> str:

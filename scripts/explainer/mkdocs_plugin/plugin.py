@@ -39,7 +39,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from ..fsio import write_if_changed
-from . import compat, nav, reuse, serving, skeleton, splice
+from . import compat, nav, page_keys, reuse, serving, skeleton, splice
 from .config import ExplainerConfig
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -82,7 +82,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.depth == 1 and self.watcher is not None:
             self.watcher.wait()  # a rebuild reads the pages of a finished generation
         if self.depth == 1 and self.dirty and self.config.reuse:
-            self.reuse = reuse.Reuse(Path(self.config.reuse), reuse.environment_key(
+            self.reuse = reuse.Reuse(Path(self.config.reuse), page_keys.environment_key(
                 Path(config.config_file_path), list(config.theme.dirs)), self.ledger)
             compat.quiet_dirty_warning()
 
@@ -164,7 +164,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             record = self._search_record(page, config, searched.get("kind", "page"))
             self.search_records.append(record)
         if self.reuse is not None:
-            self.reuse.rendered(page, [record.digest, record.data] if record else None)
+            self.reuse.rendered(page, record)
         return context
 
     def _search_record(self, page, config, kind: str):
@@ -256,12 +256,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         are those it was made from); returns their folders."""
         from ..errors import ExplainerError
         from ..paths import Paths
-        from ..search_index import BUNDLE, Indexed, bundle_digest, write_bundle
+        from ..search_index import BUNDLE, bundle_digest, write_bundle
         from ..sources import load_glossary
 
         records, self.search_records = self.search_records, []
         if self.reuse is not None:
-            records += [Indexed(*kept) for kept in self.reuse.search_records()]
+            records += self.reuse.search_records()
         folders = []
         try:
             paths = Paths(Path(config.config_file_path).resolve().parent)

@@ -8,105 +8,26 @@ front matter; the navigation as the page shows it (Material's ``navigation.prune
 sections on the way to the page in full and every other section as its title and first page);
 its twins in the other languages; and the build's environment (configuration, templates, the
 versions of MkDocs, the theme, the plugins and the explainer itself), whose change drops every
-record. Each page's search record is kept with its key, so that a reused page is indexed as it
-was, and so is what reading it gave (title, front matter, anchors): a page whose source file is the
-one read last time is not read again unless its key changed. Files of the output that no build of
+record. Each page's search record is kept with its key (its digest in the ledger, the record in a
+store beside it: :mod:`explainer.record_store`), so that a reused page is indexed as it was (a page
+whose record is not in the store is rendered again), and so is what reading it gave (title, front
+matter, anchors): a page whose source file is the one read last time is not read again unless its
+key changed. Files of the output that no build of
 this run wrote (a deleted article's pages) are removed.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import sys
-from importlib import metadata
 from pathlib import Path
 
 from ..fsio import remove_stale, write_if_changed
-
-VERSIONED = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "markdown", "jinja2",
-             "pygments", "pagefind", "pagefind-bin", "babel")
-ENVIRONMENT_VARIABLES = ("SITE_URL", "EXPLAINER_SEARCH", "EXPLAINER_SPLICE")
-
-
-def _hash_tree(digest, folder: Path, pattern: str) -> None:
-    for path in sorted(folder.rglob(pattern)):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-
-
-def environment_key(config_file: Path, theme_dirs: list[str]) -> str:
-    """What every page depends on: the configuration file, the theme's templates (the site's
-    overrides and the theme itself), the explainer's code, the libraries' versions, the variables
-    the configuration reads."""
-    digest = hashlib.sha256(config_file.read_bytes())
-    for folder in theme_dirs:
-        digest.update(f"\0theme {folder}\0".encode())
-        if Path(folder).resolve().is_relative_to(config_file.parent.resolve()):  # the site's own templates
-            _hash_tree(digest, Path(folder), "*")
-    _hash_tree(digest, Path(__file__).resolve().parent.parent, "*.py")
-    for name in VERSIONED:
-        try:
-            digest.update(f"\0{name} {metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"\0{name} -".encode())
-    digest.update(f"\0python {sys.version}".encode())
-    for name in ENVIRONMENT_VARIABLES:
-        digest.update(f"\0{name}={os.environ.get(name, '')}".encode())
-    return digest.hexdigest()
-
-
-def _first_url(item) -> str:
-    while getattr(item, "children", None):
-        item = item.children[0]
-    return getattr(item, "url", "") or ""
-
-
-NAV_META = ("icon", "subtitle", "status")  # what Material's navigation shows of a page's front matter
-
-
-def nav_view(items, page, on_path: set[int]) -> list:
-    """The navigation as ``page`` shows it: every item's title and address (and the front matter
-    of :data:`NAV_META`), the sections on the way to the page with their items, every other section
-    as its title and first page."""
-    out = []
-    for item in items:
-        entry = [item.title, getattr(item, "url", None), item is page]
-        meta = getattr(item, "meta", None) or {}
-        if any(name in meta for name in NAV_META):
-            entry.append({name: meta[name] for name in NAV_META if name in meta})
-        children = getattr(item, "children", None)
-        if children:
-            entry.append(nav_view(children, page, on_path) if id(item) in on_path else _first_url(item))
-        out.append(entry)
-    return out
-
-
-def source_digest(page) -> str:
-    """The digest of the page's source file."""
-    return hashlib.sha256(Path(page.file.abs_src_path).read_bytes() if page.file.abs_src_path else b"").hexdigest()
-
-
-def page_key(environment: str, page, nav, alternates: dict[str, str], extra_alternate: list, source: str) -> str:
-    """The key of a page's output: everything it is rendered from (``source``: :func:`source_digest`)."""
-    on_path, parent = set(), page.parent
-    while parent is not None:
-        on_path.add(id(parent))
-        parent = parent.parent
-    data = {
-        "environment": environment, "src": page.file.src_uri, "dest": page.file.dest_uri, "url": page.url,
-        "title": page.title, "meta": page.meta, "nav": nav_view(nav.items, page, on_path),
-        "homepage": getattr(nav.homepage, "url", None), "alternates": alternates, "extra_alternate": extra_alternate,
-        "neighbours": [(p.title, p.url) if p else None for p in (page.previous_page, page.next_page)],
-    }
-    digest = hashlib.sha256(source.encode())
-    digest.update(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode())
-    return digest.hexdigest()
-
+from ..record_store import RecordStore
+from .page_keys import page_key, source_digest
 
 class Ledger:
-    """The previous build's keys and search records, page by page (one JSON file per output)."""
+    """The previous build's keys and search records' digests, page by page (one JSON file per output)."""
 
     def __init__(self, path: Path, environment: str) -> None:
         self.path, self.environment = path, environment
@@ -206,6 +127,7 @@ class Reuse:
         self.read: dict[str, dict] = {}  # src_uri -> what reading it gave (see compat.read_state)
         self.reused: list[str] = []  # src_uri of every page left as it was
         self.written: set[str] = set()  # every file a build of this run wrote or kept
+        self.records = RecordStore(self.ledger.path.with_name(f"{self.ledger.path.stem}-records"))
 
     def leave_unread(self, config, files) -> None:
         """Before MkDocs reads the pages: those whose source file is the one read last time are
@@ -245,7 +167,7 @@ class Reuse:
                 source = self.sources.get(src) or self._source(file)
                 key = self.keys[src] = page_key(self.environment, file.page, nav, alternates_of(file.page),
                                                 extra_alternate, source)
-                reused = self.ledger.reusable(src, key, Path(file.abs_dest_path))
+                reused = self.ledger.reusable(src, key, Path(file.abs_dest_path)) and self._record_kept(src)
                 if not reused and src in self.unread:  # to be rendered: read after all
                     compat.read_now(file.page, config, files)
                     self.unread.discard(src)
@@ -272,9 +194,12 @@ class Reuse:
         """The folder of Pagefind's output for ``lang``, kept beside the ledger."""
         return self.ledger.path.with_name(f"{self.ledger.path.stem}-pagefind-{lang}")
 
-    def rendered(self, page, search: list | None) -> None:
+    def rendered(self, page, search) -> None:
+        """A page rendered, with its search record (an :class:`explainer.search_index.Indexed`, or None)."""
         src = page.file.src_uri
-        self.ledger.keep(src, self.keys.get(src, ""), search, self.read.get(src))
+        if search is not None:
+            self.records.put(search.digest, search.data())
+        self.ledger.keep(src, self.keys.get(src, ""), search.ref() if search is not None else None, self.read.get(src))
 
     def placed(self, page, places: dict | None) -> None:
         """Where the rendered page's pre-rendered blocks are in its output."""
@@ -282,10 +207,18 @@ class Reuse:
         if entry is not None:
             entry["splice"] = places
 
-    def search_records(self) -> list[list]:
-        """The search records of the pages left as they were (each its digest and its data, as
-        :class:`explainer.search_index.Indexed` holds them)."""
-        return [data for data in (self.ledger.next[src]["search"] for src in self.reused) if data]
+    def search_records(self) -> list:
+        """The search records of the pages left as they were (:class:`explainer.search_index.Indexed`,
+        read from the store when wanted)."""
+        from ..search_index import Indexed
+
+        refs = (self.ledger.next[src]["search"] for src in self.reused)
+        return [Indexed(digest, url, lang, self.records.loader(digest)) for digest, url, lang in filter(None, refs)]
+
+    def _record_kept(self, src: str) -> bool:
+        """Whether the page's search record (if it has one) is in the store."""
+        ref = self.ledger.search_of(src)
+        return ref is None or self.records.has(ref[0])
 
     def finish(self, site: Path, extra: list[Path], kept: tuple[Path, ...], write: bool = True) -> list[str]:
         """Stale files removed (what no build of this run wrote, ``extra`` and ``kept`` aside) and
@@ -294,5 +227,7 @@ class Reuse:
         removed = remove_stale(site, self.written, kept)
         self.ledger.counts = {"reused": len(self.reused), "rendered": len(self.keys) - len(self.reused),
                               "removed": len(removed)}
+        if write:  # a live preview's records stay until the next build that saves its keys
+            self.records.keep_only({entry["search"][0] for entry in self.ledger.next.values() if entry["search"]})
         self.ledger.save(write)
         return removed
