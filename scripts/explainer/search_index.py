@@ -58,7 +58,9 @@ SUFFIXES = {
 
 _HEADING_RE = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
 _ID_RE = re.compile(r'\sid="([^"]*)"')
-_BLOCK_RE = re.compile(r'<(p|li|dd|td)\b([^>]*)>(.*?)</\1>', re.S)
+# a block's text up to its closing tag, in runs of what is not "<" (the same as a lazy ".*?", which
+# tries the closing tag after every character)
+_BLOCK_RE = re.compile(r'<(p|li|dd|td)\b([^>]*)>([^<]*(?:<(?!/\1>)[^<]*)*)</\1>')
 _HEADERLINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _SKIPPED_RE = re.compile(r"<(script|style|svg|details)\b.*?</\1>", re.S)  # notes have their own page
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -116,9 +118,15 @@ class Indexed:
 
 
 def _text(fragment: str) -> str:
-    """The visible text of a fragment of content (already without what :data:`_SKIPPED_RE` finds)."""
-    text = html.unescape(_TAG_RE.sub(" ", _HEADERLINK_RE.sub("", fragment)))
-    return re.sub(r"\s+", " ", text).strip()
+    """The visible text of a fragment of content (already without what :data:`_SKIPPED_RE` finds);
+    each step only where it has something to do (a page has tens of blocks, a site thousands of pages)."""
+    if "headerlink" in fragment:
+        fragment = _HEADERLINK_RE.sub("", fragment)
+    if "<" in fragment:
+        fragment = _TAG_RE.sub(" ", fragment)
+    if "&" in fragment:
+        fragment = html.unescape(fragment)
+    return " ".join(fragment.split())
 
 
 def blocks_of(content: str, items: bool = False) -> list[Block]:
