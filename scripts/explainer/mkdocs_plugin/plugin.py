@@ -175,7 +175,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         url = page.url
         if i18n is not None and lang != i18n.default_language:
             url = url[len(lang) + 1:] if url.startswith(f"{lang}/") else url
-        return Indexed.of(Record(url, lang, page.title or "", kind, tuple(blocks_of(page.content, items=kind == "notes"))))
+        blocks = tuple(blocks_of(page.content, items=kind == "notes"))
+        return Indexed.of(Record(url, lang, page.title or "", kind, blocks))
 
     def on_env(self, env, *, config, files):
         """Before the templates render: a language's direction, the folder of the language being

@@ -12,8 +12,8 @@ record. Each page's search record is kept with its key (its digest in the ledger
 store beside it: :mod:`explainer.record_store`), so that a reused page is indexed as it was (a page
 whose record is not in the store is rendered again), and so is what reading it gave (title, front
 matter, anchors): a page whose source file is the one read last time is not read again unless its
-key changed. Files of the output that no build of
-this run wrote (a deleted article's pages) are removed.
+key changed. Files of the output that no build of this run wrote (a deleted article's pages) are
+removed.
 """
 
 from __future__ import annotations
