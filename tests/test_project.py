@@ -69,6 +69,9 @@ def test_glossary_problems_stop_the_build_with_lines(project):
     result = explainer("build", cwd=project, check=False)
     assert result.returncode == 1  # a content problem, wherever it is found
     assert f"ERROR: content/glossary.yml:{line}: duplicate key 'kind' (YAML would keep only the last)" in result.stderr
+    # the MkDocs processes, started while the pages were being made, stopped without a word or a page
+    assert [line for line in result.stderr.splitlines() if not line.startswith("ERROR: ")] == []
+    assert not (project / "site").exists() and not list((project / ".explainer-cache").glob("site/*/index.html"))
     glossary.write_text(text.replace("    kind: person\n    ar: كريس", "    kind: people\n    ar: كريس")
                         .replace("    en: Chris Cox\n", "    en: [Chris, Cox]\n"), encoding="utf-8")
     result = explainer("build", cwd=project, check=False)

@@ -5,16 +5,19 @@ edits an incremental build gives the very site a build from nothing gives."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from explainer.benchmark.corpus import write_corpus
+from explainer.errors import ContentError, Problem
 from explainer.mkdocs_plugin import build as sitebuild
 from explainer.fsio import remove_stale
 from explainer.mkdocs_plugin import page_keys, reuse
@@ -79,6 +82,25 @@ def test_stale_files_are_removed_but_the_kept_folders(tmp_path):
     written = {str(tmp_path / "a/index.html"), str(tmp_path / "assets/s.css")}
     assert remove_stale(tmp_path, written, (tmp_path / "pagefind",)) == ["b/index.html"]
     assert not (tmp_path / "b").exists() and (tmp_path / "pagefind/x.pf_index").exists()
+
+
+def test_the_mkdocs_processes_build_once_the_pages_are_made_and_not_when_that_fails(project):
+    explainer("generate", cwd=project)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    outputs = project / ".explainer-cache" / "site"
+
+    def fails() -> None:
+        raise ContentError([Problem("content/glossary.yml", 3, "expected a mapping, found a list")])
+
+    with pytest.raises(ContentError):
+        sitebuild.render(project / "mkdocs.yml", ["ar", "en"], False, 2, env, outputs, until=fails)
+    assert not outputs.exists() or not any(outputs.rglob("*.html"))  # nothing built
+    made = []
+    folders = sitebuild.render(project / "mkdocs.yml", ["ar", "en"], False, 2, env, outputs,
+                               until=lambda: made.append(len(list(outputs.rglob("*.html")))))
+    assert made == [0]  # called before any page was written
+    assert (folders["ar"] / "index.html").is_file() and (folders["en"] / "en" / "index.html").is_file()
+    assert sitebuild.wait_for_start()  # a process not started by render(until=...) builds at once
 
 
 def test_publish_links_changed_files_and_removes_the_others(tmp_path):

@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 problems found in content, 2 usage or input errors.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import os
@@ -176,10 +177,20 @@ def _in_child(function, *args, **kwargs):
     """``function(*args, **kwargs)`` run in a forked child process, its result or exception
     brought back: what it allocated is given back to the system when the child ends, before the
     MkDocs processes start (where fork is not available, it runs here)."""
+    return _start_in_child(function, *args, **kwargs)()
+
+
+def _start_in_child(function, *args, **kwargs):
+    """:func:`_in_child` started: returns what waits for the child and gives its result (or
+    raises its exception); this process goes on meanwhile."""
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return function(*args, **kwargs)
+        try:
+            value = function(*args, **kwargs)
+        except BaseException as exc:  # noqa: BLE001 - raised when the result is asked for
+            return functools.partial(_raise, exc)
+        return lambda: value
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
 
@@ -193,15 +204,22 @@ def _in_child(function, *args, **kwargs):
     process = context.Process(target=child)
     process.start()
     send.close()
-    try:
-        ok, value = receive.recv()
-    except EOFError:
+
+    def result():
+        try:
+            ok, value = receive.recv()
+        except EOFError:
+            process.join()
+            raise ExplainerError(f"the page generation stopped unexpectedly (exit {process.exitcode})") from None
         process.join()
-        raise ExplainerError(f"the page generation stopped unexpectedly (exit {process.exitcode})") from None
-    process.join()
-    if not ok:
-        raise value
-    return value
+        if not ok:
+            raise value
+        return value
+    return result
+
+
+def _raise(exc: BaseException):
+    raise exc
 
 
 def _build_env(paths: paths_mod.Paths) -> dict[str, str]:
@@ -211,18 +229,22 @@ def _build_env(paths: paths_mod.Paths) -> dict[str, str]:
 
 
 def _cmd_build(paths: paths_mod.Paths, args: argparse.Namespace) -> int:
-    _report_generation(_in_child(generation.generate, paths, strict=args.strict, progress=_progress(),
-                                 jobs=os.cpu_count() or 1))
-    layout = site_layout(paths.root / "mkdocs.yml")
+    generated = _start_in_child(generation.generate, paths, strict=args.strict, progress=_progress(),
+                                jobs=os.cpu_count() or 1)
+    layout = site_layout(paths.root / "mkdocs.yml")  # read while the pages are generated
     site = args.site_dir.resolve() if args.site_dir else paths.root / "site"
     jobs = args.jobs if args.jobs else min(len(layout.languages), os.cpu_count() or 1)
     env = _build_env(paths)
     if sys.stderr.isatty() and not os.environ.get("CI"):
         env["EXPLAINER_PROGRESS"] = "true"
-    log.info("building %s with MkDocs (%s)", paths.rel(site),
-             f"{jobs} languages at once" if jobs > 1 else "one process")
+
+    def pages_generated() -> None:  # the MkDocs processes start up meanwhile
+        _report_generation(generated())
+        log.info("building %s with MkDocs (%s)", paths.rel(site),
+                 f"{jobs} languages at once" if jobs > 1 else "one process")
+
     sitebuild.build(paths.root / "mkdocs.yml", site, list(layout.languages), layout.default,
-                    args.strict, jobs, env, paths.root / cache.FOLDER / "site")
+                    args.strict, jobs, env, paths.root / cache.FOLDER / "site", until=pages_generated)
     log.info("built %s", paths.rel(site))
     return EXIT_OK
 

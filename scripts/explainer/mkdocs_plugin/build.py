@@ -18,6 +18,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 from ..errors import ContentError
 from ..fsio import link_file, write_if_changed
@@ -138,25 +139,61 @@ def publish(outputs: dict[str, Path], default: str, site: Path, mtime: int) -> N
 
 
 ALL = "all"  # the output of a one-process build
+# The variable naming, in a MkDocs process started before its pages were ready, the file
+# descriptor it waits on (:func:`render` with ``until``, :func:`wait_for_start`).
+START_FD = "EXPLAINER_START_FD"
+
+
+def wait_for_start() -> bool:
+    """In a MkDocs process :func:`render` started before the pages were ready: wait until they are.
+    True when the build goes ahead (or the process was not started so), False when it is not to
+    build at all (what made the pages failed)."""
+    fd = os.environ.pop(START_FD, None)
+    if fd is None:
+        return True
+    try:
+        return os.read(int(fd), 1) == b"1"
+    finally:
+        os.close(int(fd))
 
 
 def render(config: Path, languages: list[str], strict: bool, jobs: int, env: dict[str, str], outputs: Path,
-           niceness: int = 0) -> dict[str, Path]:
+           niceness: int = 0, until: Callable[[], None] | None = None) -> dict[str, Path]:
     """The site's outputs, each built by its own MkDocs process into its folder under ``outputs``
     (one per language when ``jobs`` > 1), kept from one build to the next: a dirty build there
     renders only the pages whose output changes (:mod:`.reuse`). ``niceness``: how much lower the
     processes' priority is (the live preview's builds leave the processor to the writer's own
-    edits first). Returns the folders, by language (or :data:`ALL`)."""
+    edits first). ``until``: what makes the pages, called once the processes are started; they
+    start up meanwhile (MkDocs and the theme imported, the configuration read) and build when it
+    returns, or stop without building when it raises, which is raised again here. Returns the
+    folders, by language (or :data:`ALL`)."""
     names = languages if jobs > 1 and len(languages) > 1 else [ALL]
     folders = {name: outputs / name for name in names}
+    read_end, write_end = os.pipe() if until is not None else (None, None)
     processes = {}
-    for name, folder in folders.items():
-        process_env = dict(env, EXPLAINER_REUSE=str(outputs / f"{name}.json"))
-        if name != ALL:
-            process_env["EXPLAINER_BUILD_LANGS"] = name
-        processes[name] = subprocess.Popen(mkdocs_command(config, folder, strict) + ["--dirty"], cwd=config.parent,
-                                           env=process_env,
-                                           preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
+    try:
+        for name, folder in folders.items():
+            process_env = dict(env, EXPLAINER_REUSE=str(outputs / f"{name}.json"))
+            if name != ALL:
+                process_env["EXPLAINER_BUILD_LANGS"] = name
+            if read_end is not None:
+                process_env[START_FD] = str(read_end)
+            processes[name] = subprocess.Popen(mkdocs_command(config, folder, strict) + ["--dirty"], cwd=config.parent,
+                                               env=process_env, pass_fds=() if read_end is None else (read_end,),
+                                               preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
+    finally:
+        if read_end is not None:
+            os.close(read_end)
+    if write_end is not None:
+        try:
+            until()
+            os.write(write_end, b"1" * len(processes))
+        except BaseException:
+            os.close(write_end)  # the processes read no start: they stop
+            for process in processes.values():
+                process.wait()
+            raise
+        os.close(write_end)
     failed = [name for name, process in processes.items() if process.wait() != 0]
     if failed:
         raise ContentError(f"mkdocs build failed{'' if failed == [ALL] else ' for ' + ', '.join(failed)}: "
@@ -165,10 +202,11 @@ def render(config: Path, languages: list[str], strict: bool, jobs: int, env: dic
 
 
 def build(config: Path, site: Path, languages: list[str], default: str, strict: bool, jobs: int,
-          env: dict[str, str], outputs: Path) -> None:
+          env: dict[str, str], outputs: Path, until: Callable[[], None] | None = None) -> None:
     """Build the site into ``site``; ``jobs`` > 1 builds the languages in parallel processes.
 
-    The outputs (:func:`render`) are kept from one build to the next, and ``site`` is then brought
-    in line with them file by file (:func:`publish`)."""
-    folders = render(config, languages, strict, jobs, env, outputs)
+    The outputs (:func:`render`, which starts the processes while ``until`` makes the pages) are
+    kept from one build to the next, and ``site`` is then brought in line with them file by file
+    (:func:`publish`)."""
+    folders = render(config, languages, strict, jobs, env, outputs, until=until)
     publish(folders, default, site.resolve(), int(env.get("SOURCE_DATE_EPOCH", "0")))

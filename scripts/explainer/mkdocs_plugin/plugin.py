@@ -39,6 +39,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from ..fsio import write_if_changed
+from . import build as sitebuild
 from . import compat, nav, page_keys, reuse, serving, skeleton, splice
 from .config import ExplainerConfig
 
@@ -70,6 +71,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         from ..locales import permalink_title
 
         self.depth += 1
+        if self.depth == 1 and not sitebuild.wait_for_start():
+            raise SystemExit(0)  # started before its pages were made, which failed: nothing to build
         # the headings' permalinks titled in the language being built (theme.language, which
         # mkdocs-static-i18n sets for each language's build)
         config.mdx_configs.setdefault("toc", {})["permalink_title"] = permalink_title(config.theme["language"])
