@@ -167,7 +167,7 @@ def test_a_definition_past_its_first_sentence_reads_no_article(corpus, counted):
     assert _docs(corpus) == after  # as a generation from nothing gives them
 
 
-def test_articles_read_by_several_processes_give_the_same_pages(tmp_path):
+def test_articles_and_lists_made_by_several_processes_give_the_same_pages(tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
     for root in (one, two):
         write_corpus(REPO, root, generation.PARALLEL_MIN + 3)

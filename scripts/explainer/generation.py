@@ -121,8 +121,7 @@ def plan(paths: Paths, sink: PageSink, progress=None, jobs: int = 1) -> Plan:
                 take(value)
                 summaries[index] = value.summary
     lists_pages: list[Path] = []
-    for lang in LANGUAGES:  # in this process: forked, it would hold every summary once more
-        value = _lists_of(context, summaries, lang)
+    for value in _plan_lists(context, summaries, jobs):
         take(value)
         lists_pages += value.pages
     out.lists = (lists_key, lists_pages)
@@ -212,6 +211,29 @@ def _plan_one(task: tuple[str, str], context: "_Context | None" = None):
             article_key = _article_key(context, slug, catalog)
         cache.save(context.paths.root, summary, article_key, {path: sink.temporary.get(path, path) for path in pages})
     return True, _Made(list(pages), sink.staging.staged, sink.conflicts, summary, catalog)
+
+
+_WORKER_SUMMARIES: "list[cache.Summary] | None" = None  # what forked list makers inherit
+
+
+def _plan_lists(context: "_Context", summaries: list[cache.Summary], jobs: int) -> list[_Made]:
+    """The lists of every language (:func:`_lists_of`), one language per forked process when
+    ``jobs`` allow (they inherit the summaries; the pages they staged come back to this one)."""
+    import multiprocessing
+
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_lists_of(context, summaries, lang) for lang in LANGUAGES]
+    global _WORKER_CONTEXT, _WORKER_SUMMARIES
+    _WORKER_CONTEXT, _WORKER_SUMMARIES = context, summaries
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(LANGUAGES))) as pool:
+            return pool.map(_lists_in_worker, LANGUAGES, chunksize=1)
+    finally:
+        _WORKER_CONTEXT, _WORKER_SUMMARIES = None, None
+
+
+def _lists_in_worker(lang: str) -> _Made:
+    return _lists_of(_WORKER_CONTEXT, _WORKER_SUMMARIES, lang)
 
 
 def _lists_of(context: "_Context", summaries: list[cache.Summary], lang: str) -> _Made:
