@@ -117,3 +117,15 @@ def test_list_pages_golden(lang):
     assert sorted(pages) == ["index.md", "notes.md", "status.md"]
     for doc, text in pages.items():
         golden(GOLDEN / "lists" / lang / doc, text)
+
+
+def test_runs_of_the_other_script_are_isolated_except_in_code_and_elements_with_a_language():
+    from explainer.bidi import isolate_runs
+
+    assert isolate_runs('<p>خسر قسم Metaverse 4 مليارات، وقال Yann LeCun: GPT-4 و#x و&amp; <code>no Latin</code> '
+                        '<span lang="en">Meta AI</span> end.</p><br/>Llama', "ar") == (
+        '<p>خسر قسم <span lang="en" dir="ltr">Metaverse</span> 4 مليارات، وقال <span lang="en" dir="ltr">Yann '
+        'LeCun</span>: <span lang="en" dir="ltr">GPT-4</span> و#x و&amp; <code>no Latin</code> <span lang="en">'
+        'Meta AI</span> <span lang="en" dir="ltr">end</span>.</p><br/><span lang="en" dir="ltr">Llama</span>')
+    assert isolate_runs("<p>The word ذكاء اصطناعي 2 and <kbd>ق</kbd></p>", "en") == \
+        '<p>The word <span lang="ar" dir="rtl">ذكاء اصطناعي</span> 2 and <kbd>ق</kbd></p>'

@@ -17,13 +17,17 @@ from .writing import ARABIC_BLOCK
 # single spaces between words: "Yann LeCun", "GPT-4", "Meta AI"; a number after a space is not
 # part of the run), or Arabic words.
 RUNS = {
-    "en": re.compile(r"(?<![&#\w])[A-Za-z][A-Za-z0-9]*(?:(?:[.'’\-](?=[A-Za-z0-9])| (?=[A-Za-z]))[A-Za-z0-9]+)*"),
+    # (the letter first, what may not stand before it looked back at after it: a pattern that starts
+    # with a letter is searched for letter by letter, one that starts with a look-behind is tried at
+    # every position of an Arabic text)
+    "en": re.compile(r"[A-Za-z](?<![&#\w][A-Za-z])[A-Za-z0-9]*(?:(?:[.'’\-](?=[A-Za-z0-9])| (?=[A-Za-z]))[A-Za-z0-9]+)*"),
     "ar": re.compile(f"[{ARABIC_BLOCK}](?:[{ARABIC_BLOCK}\\s]*[{ARABIC_BLOCK}])?"),
 }
 DIRECTION = {"en": "ltr", "ar": "rtl"}
 _TAG_RE = re.compile(r"(<[^>]*>)")
-_OPEN_LANG_RE = re.compile(r"^<(\w+)\b[^>]*\blang=")
-_SKIP_TAGS = ("code", "kbd", "pre", "script", "style")
+_OPEN_RE = re.compile(r"<(\w+)\b([^>]*)")  # an opening tag: its name and the rest
+_LANG_RE = re.compile(r"\blang=")
+_SKIP_TAGS = frozenset(("code", "kbd", "pre", "script", "style"))
 
 
 def isolate_runs(html: str, lang: str) -> str:
@@ -31,21 +35,20 @@ def isolate_runs(html: str, lang: str) -> str:
     text already inside an element with a ``lang``, and code, are left as they are."""
     other = "en" if lang == "ar" else "ar"
     pattern = RUNS[other]
+    span = f'<span lang="{other}" dir="{DIRECTION[other]}">'
     out: list[str] = []
     closing: list[str] = []  # tags whose text is left alone, innermost last
     for piece in _TAG_RE.split(html):
-        if piece.startswith("<"):
+        if not piece:
+            continue
+        if piece[0] == "<":
             out.append(piece)
-            opened = _OPEN_LANG_RE.match(piece)
-            name = re.match(r"^<(\w+)", piece)
-            if opened or (name and name.group(1) in _SKIP_TAGS):
+            opened = _OPEN_RE.match(piece)
+            if opened and (opened.group(1) in _SKIP_TAGS or _LANG_RE.search(opened.group(2))):
                 if not piece.endswith("/>"):
-                    closing.append((opened or name).group(1))
+                    closing.append(opened.group(1))
             elif closing and piece.startswith(f"</{closing[-1]}"):
                 closing.pop()
             continue
-        if closing or not piece:
-            out.append(piece)
-            continue
-        out.append(pattern.sub(lambda m: f'<span lang="{other}" dir="{DIRECTION[other]}">{m.group(0)}</span>', piece))
+        out.append(piece if closing else pattern.sub(lambda m: f"{span}{m.group(0)}</span>", piece))
     return "".join(out)
