@@ -168,13 +168,25 @@ def stop_keys() -> frozenset[str]:
     return frozenset(arabic.key(word) for words in STOP_WORDS.values() for word in words)
 
 
+@functools.lru_cache(maxsize=4)
+def _indexed_keys(lexicon: frozenset[str]) -> dict[str, str]:
+    """Word -> its key as it is indexed ("" for a stop word), filled as words are met (one table
+    per lexicon: a site's words repeat, millions of times in a large one)."""
+    return {}
+
+
 def word_keys(text: str, lexicon: frozenset[str]) -> list[str]:
     """The matching keys of a text's words, each one token of letters and digits, stop words left
-    out (they are never searched for, so they are not indexed; a word's key is made once: a site's
-    words repeat)."""
-    stop = stop_keys()
-    keys = (word_key(word, lexicon) for word in arabic.WORD_RE.findall(text))
-    return [key for key in keys if key and key not in stop]
+    out (they are never searched for, so they are not indexed)."""
+    known, out = _indexed_keys(lexicon), []
+    for word in arabic.WORD_RE.findall(text):
+        key = known.get(word)
+        if key is None:
+            key = word_key(word, lexicon)
+            key = known[word] = "" if key in stop_keys() else key
+        if key:
+            out.append(key)
+    return out
 
 
 def pagefind_fields(record: Record, lexicon: frozenset[str]) -> dict:
