@@ -180,3 +180,23 @@ def test_a_build_keeps_the_translators_lines(project):
     after = po.read_text(encoding="utf-8")
     assert after != before.decode() and one_line.split("\n")[-1] in after.split("\n")
     assert "#, fuzzy" in after
+
+
+def test_a_failed_mkdocs_build_fails_the_build_with_its_language(project):
+    (project / "docs" / "en" / "broken.md").write_text("# Broken\n\nSee [the missing page](missing.md).\n",
+                                                       encoding="utf-8")
+    warning = ("WARNING -  Doc file 'en/broken.md' contains a link 'missing.md', but the target 'en/missing.md' "
+               "is not found among documentation files.")
+    result = explainer("build", "--strict", cwd=project, check=False)
+    assert result.returncode == 1
+    assert warning in result.stderr
+    assert result.stderr.rstrip().endswith("ERROR: mkdocs build failed for en: see its messages above")
+    result = explainer("build", cwd=project)  # a draft build shows MkDocs' warnings, and only those
+    assert [line for line in result.stderr.splitlines() if not line.startswith("INFO: ")] == [warning]
+
+
+def test_the_mkdocs_process_gives_mkdocs_exit_status():
+    from explainer.mkdocs_plugin import process
+
+    assert process.main(["--version"]) == 0
+    assert process.main(["no-such-command"]) == 2  # MkDocs' usage error

@@ -27,7 +27,9 @@ log = logging.getLogger("explainer.sitebuild")
 
 
 def mkdocs_command(config: Path, site: Path, strict: bool) -> list[str]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
+    """``mkdocs build`` of ``config`` into ``site``, in a process that shows its warnings and errors
+    only and ends as soon as it is done (:mod:`.process`)."""
+    command = [sys.executable, "-m", "explainer.mkdocs_plugin.process", "build", "--config-file", str(config),
                "--site-dir", str(site)]
     return command + (["--strict"] if strict else [])
 

@@ -213,6 +213,48 @@ class _NotTheDirtyWarning:
         return not str(record.msg).startswith(DIRTY_WARNING)
 
 
+# mkdocs-static-i18n's warning of a language without a home page (1.3.1, plugin.py, on_nav)
+HOME_WARNING = "Could not find a homepage for locale '{}'"
+I18N_LOGGER = "mkdocs.plugins.mkdocs_static_i18n.plugin"
+
+
+class _NotThisWarning:
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def filter(self, record) -> bool:
+        return self.message not in record.getMessage()
+
+
+def quiet_missing_home(language: str) -> None:
+    """mkdocs-static-i18n warns of a language without a home page, which is true of a build whose
+    pages the explainer plugin left out (another process builds them) and of no other: the warning
+    would fail a strict build. (Should the library name its logger or word its warning otherwise,
+    the warning shows, and a strict build fails with it.)"""
+    import logging
+
+    logger = logging.getLogger(I18N_LOGGER)
+    message = HOME_WARNING.format(language)
+    if not any(isinstance(f, _NotThisWarning) and f.message == message for f in logger.filters):
+        logger.addFilter(_NotThisWarning(message))
+
+
+def warnings_only_state():
+    """The state of MkDocs' command line (``mkdocs.__main__.State``, handed to it as its context
+    object) for a build that shows warnings and errors but not its information lines. ``--quiet``
+    would hide the warnings from the count that fails a ``--strict`` build as well: it stops MkDocs'
+    logger at ERROR, before the counter sees them."""
+    import logging
+
+    from mkdocs import __main__ as command_line
+
+    state = _attribute(command_line, "State", "mkdocs")()
+    if not isinstance(getattr(state, "logger", None), logging.Logger):
+        raise _changed("mkdocs", "'State.logger'")
+    state.logger.setLevel(logging.WARNING)
+    return state
+
+
 def quiet_dirty_warning() -> None:
     """MkDocs warns that a dirty build's navigation may be inaccurate, which is true of its own
     modification times and not of the pages the explainer plugin reuses (their navigation is part

@@ -106,10 +106,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     @event_priority(-50)  # before mkdocs-static-i18n (-100) makes the language's file list
     def on_files(self, files, *, config):
         """In a one-language process, leave the other languages' pages out of their builds, before
-        mkdocs-static-i18n goes through every file for a build whose pages are not written here."""
+        mkdocs-static-i18n goes through every file for a build whose pages are not written here
+        (which it finds without a home page: a warning of no consequence here, left unsaid)."""
         i18n = compat.i18n(config)
         if not self.config.languages or i18n is None or i18n.current_language in self.config.languages:
             return files
+        compat.quiet_missing_home(i18n.current_language)
         return Files([f for f in files if not f.is_documentation_page()])
 
     @event_priority(-150)  # after mkdocs-static-i18n (-100) has made the language's navigation
