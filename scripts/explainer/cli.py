@@ -6,7 +6,6 @@ Exit codes: 0 success, 1 problems found in content, 2 usage or input errors.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import logging
 import os
@@ -186,10 +185,7 @@ def _start_in_child(function, *args, **kwargs):
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        try:
-            value = function(*args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 - raised when the result is asked for
-            return functools.partial(_raise, exc)
+        value = function(*args, **kwargs)
         return lambda: value
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
@@ -216,10 +212,6 @@ def _start_in_child(function, *args, **kwargs):
             raise value
         return value
     return result
-
-
-def _raise(exc: BaseException):
-    raise exc
 
 
 def _build_env(paths: paths_mod.Paths) -> dict[str, str]:

@@ -183,19 +183,21 @@ def render(config: Path, languages: list[str], strict: bool, jobs: int, env: dic
             processes[name] = subprocess.Popen(mkdocs_command(config, folder, strict) + ["--dirty"], cwd=config.parent,
                                                env=process_env, pass_fds=() if read_end is None else (read_end,),
                                                preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
+        if until is not None:
+            until()
+            os.write(write_end, b"1" * len(processes))
+    except BaseException:
+        if write_end is not None:
+            os.close(write_end)  # the processes read no start: they stop
+            write_end = None
+        for process in processes.values():
+            process.wait()
+        raise
     finally:
         if read_end is not None:
             os.close(read_end)
-    if write_end is not None:
-        try:
-            until()
-            os.write(write_end, b"1" * len(processes))
-        except BaseException:
-            os.close(write_end)  # the processes read no start: they stop
-            for process in processes.values():
-                process.wait()
-            raise
-        os.close(write_end)
+        if write_end is not None:
+            os.close(write_end)
     failed = [name for name, process in processes.items() if process.wait() != 0]
     if failed:
         raise ContentError(f"mkdocs build failed{'' if failed == [ALL] else ' for ' + ', '.join(failed)}: "
