@@ -1,10 +1,10 @@
 """One MkDocs process of ``explainer build`` (``python -m explainer.mkdocs_plugin.process build ...``):
 MkDocs' own command line, showing warnings and errors only (they still count for ``--strict``,
 which ``--quiet`` would defeat: :func:`.compat.warnings_only_state`), after which the process
-ends at once. A build leaves hundreds of
-thousands of objects (pages, navigation, the ledger) that the interpreter would otherwise free
-one by one on its way out, a few tenths of a second that the site waits for; every file the build
-writes is closed by then, and the standard streams and logs are flushed here."""
+ends at once. A build leaves hundreds of thousands of objects (pages, navigation, the ledger) that
+the interpreter would otherwise free one by one on its way out, a few tenths of a second that the
+site waits for; every file the build writes is closed by then, and the standard streams and logs
+are flushed here."""
 
 from __future__ import annotations
 
