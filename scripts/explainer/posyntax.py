@@ -54,11 +54,20 @@ class _LineError(Exception):
         self.message = message
 
 
+_PLAIN_RE = re.compile(r'[^"\\]*')
+
+
 def _read_string(text: str, start: int) -> tuple[str, int]:
     """The decoded string starting at the quote ``text[start]``, and the index after its end."""
     out: list[str] = []
     i = start + 1
     while i < len(text):
+        plain = _PLAIN_RE.match(text, i).end()  # a run of characters that stand for themselves
+        if plain > i:
+            out.append(text[i:plain])
+            i = plain
+            if i == len(text):
+                break
         char = text[i]
         if char == '"':
             return "".join(out), i + 1
@@ -85,8 +94,6 @@ def _read_string(text: str, start: int) -> tuple[str, int]:
             shown = "\\" + nxt if nxt else "\\ at the end of the line"
             raise _LineError(f"invalid escape sequence '{shown}' in a string (write \\\\ for a "
                              "backslash, \\\" for a quote, \\n for a line break)")
-        out.append(char)
-        i += 1
     raise _LineError("the string is not closed: the line ends before its closing quote")
 
 
