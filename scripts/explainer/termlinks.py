@@ -52,6 +52,7 @@ class Matcher:
     longest: int = 1
     lexicon: frozenset[str] = frozenset()
     ambiguous: set[tuple[str, ...]] = field(default_factory=set)
+    firsts: set[str] = field(default_factory=set)  # the first word's key of every term
     _keys: dict[str, str] = field(default_factory=dict, repr=False)  # word -> key, computed once
     _found: dict[str, list[Match]] = field(default_factory=dict, repr=False)  # text -> its matches
 
@@ -71,6 +72,7 @@ class Matcher:
                     self.longest = max(self.longest, len(form_keys))
                     if self.lang == "ar" and form in entry.ar_ambiguous:
                         self.ambiguous.add(form_keys)
+        self.firsts = {form_keys[0] for form_keys in self.terms}
 
     def mentions(self, entry: Entry, text: str) -> bool:
         """Whether any form of ``entry`` occurs in ``text``, even inside a longer term."""
@@ -97,6 +99,9 @@ class Matcher:
         matches: list[Match] = []
         i = 0
         while i < len(tokens):
+            if token_keys[i] not in self.firsts:  # no term starts with this word (most words)
+                i += 1
+                continue
             for size in range(min(self.longest, len(tokens) - i), 0, -1):
                 key = tuple(token_keys[i:i + size])
                 entry = self.terms.get(key)
