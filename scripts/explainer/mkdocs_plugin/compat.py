@@ -206,24 +206,29 @@ def page_of(file, config):
 
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
-
-
-class _NotTheDirtyWarning:
-    def filter(self, record) -> bool:
-        return not str(record.msg).startswith(DIRTY_WARNING)
-
-
-# mkdocs-static-i18n's warning of a language without a home page (1.3.1, plugin.py, on_nav)
-HOME_WARNING = "Could not find a homepage for locale '{}'"
+# mkdocs-static-i18n's warning of a language without a home page (1.3.1, plugin.py, on_nav), as its
+# plugin logger (MkDocs' get_plugin_logger) words it
+HOME_WARNING = "mkdocs_static_i18n: Could not find a homepage for locale '{}'"
 I18N_LOGGER = "mkdocs.plugins.mkdocs_static_i18n.plugin"
 
 
-class _NotThisWarning:
-    def __init__(self, message: str) -> None:
-        self.message = message
+class _Unsaid:
+    """A logging filter that drops the messages starting with ``start``."""
+
+    def __init__(self, start: str) -> None:
+        self.start = start
 
     def filter(self, record) -> bool:
-        return self.message not in record.getMessage()
+        return not str(record.msg).startswith(self.start)
+
+
+def _leave_unsaid(logger_name: str, start: str) -> None:
+    """The messages of ``logger_name`` that start with ``start`` left unsaid (once)."""
+    import logging
+
+    logger = logging.getLogger(logger_name)
+    if not any(isinstance(f, _Unsaid) and f.start == start for f in logger.filters):
+        logger.addFilter(_Unsaid(start))
 
 
 def quiet_missing_home(language: str) -> None:
@@ -231,12 +236,7 @@ def quiet_missing_home(language: str) -> None:
     pages the explainer plugin left out (another process builds them) and of no other: the warning
     would fail a strict build. (Should the library name its logger or word its warning otherwise,
     the warning shows, and a strict build fails with it.)"""
-    import logging
-
-    logger = logging.getLogger(I18N_LOGGER)
-    message = HOME_WARNING.format(language)
-    if not any(isinstance(f, _NotThisWarning) and f.message == message for f in logger.filters):
-        logger.addFilter(_NotThisWarning(message))
+    _leave_unsaid(I18N_LOGGER, HOME_WARNING.format(language))
 
 
 def warnings_only_state():
@@ -259,11 +259,7 @@ def quiet_dirty_warning() -> None:
     """MkDocs warns that a dirty build's navigation may be inaccurate, which is true of its own
     modification times and not of the pages the explainer plugin reuses (their navigation is part
     of what they are checked by); the warning would fail a strict build."""
-    import logging
-
-    logger = logging.getLogger("mkdocs.commands.build")
-    if not any(isinstance(f, _NotTheDirtyWarning) for f in logger.filters):
-        logger.addFilter(_NotTheDirtyWarning())
+    _leave_unsaid("mkdocs.commands.build", DIRTY_WARNING)
 
 
 def page_alternates(page) -> dict[str, str]:
